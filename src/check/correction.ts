@@ -1,0 +1,120 @@
+/**
+ * The single correction that would reconcile every disagreement of a table, when there is one:
+ * a grid cell between the two teams that disagree, read with another score (or, for a cell left
+ * out, with a score at all), or — when one figure of one team disagrees — the declared value.
+ */
+import type { MatchCell, Span } from '../types/index.js';
+import type { CountedMatch, FigureName, Mismatch, Tally } from './tally.js';
+
+/** What to change, said in one sentence, and where. */
+export interface Correction {
+  message: string;
+  span: Span;
+}
+
+type Deltas = Record<FigureName, number>;
+
+/** More fitting cells than this say nothing useful about where the mistake is. */
+const MAX_ALTERNATIVES = 3;
+
+/**
+ * Searches for a single correction.
+ * @param mismatches every disagreement of the table
+ * @param tallies computed figures per team
+ * @param counted the matches counted
+ * @param uncounted cells left out (walkovers, empty, annulled)
+ * @param mapCell grid codes → standings codes
+ * @returns the corrections that fit (at most a few; none when nothing, or too much, fits)
+ */
+export function findCorrections(
+  mismatches: readonly Mismatch[],
+  tallies: ReadonlyMap<string, Tally>,
+  counted: readonly CountedMatch[],
+  uncounted: readonly MatchCell[],
+  mapCell: (cell: MatchCell) => Pick<CountedMatch, 'home' | 'away'>,
+): Correction[] {
+  const deltas = new Map<string, Deltas>();
+  for (const m of mismatches) {
+    const d = deltas.get(m.team.code) ?? { wins: 0, draws: 0, losses: 0, goalsFor: 0, goalsAgainst: 0 };
+    d[m.figure] = m.declared - m.computed;
+    deltas.set(m.team.code, d);
+  }
+  if (deltas.size === 1 && mismatches.length === 1) {
+    const m = mismatches[0];
+    const declared = m === undefined ? undefined : m.team[m.figure];
+    if (m === undefined || declared === undefined) return [];
+    return [
+      {
+        message: `only this figure disagrees, and no grid cell changes one team alone: \`${declared.param}=${m.computed}\` reconciles the table`,
+        span: declared.span,
+      },
+    ];
+  }
+  if (deltas.size !== 2 || tallies.size === 0) return [];
+  const [p, q] = [...deltas.keys()];
+  const between = (home: string, away: string): boolean => (home === p && away === q) || (home === q && away === p);
+  const fits: Correction[] = [];
+  for (const m of counted) {
+    if (!between(m.home, m.away)) continue;
+    const fixed = solve(m.home, m.away, { homeGoals: m.homeGoals, awayGoals: m.awayGoals }, deltas);
+    if (fixed === undefined) continue;
+    fits.push({
+      message: `\`${m.cell.param}=${m.cell.raw}\` read as ${fixed.homeGoals}–${fixed.awayGoals} reconciles every difference in this table`,
+      span: m.cell.span,
+    });
+  }
+  for (const cell of uncounted) {
+    const { home, away } = mapCell(cell);
+    if (!between(home, away)) continue;
+    const fixed = solve(home, away, undefined, deltas);
+    if (fixed === undefined) continue;
+    const note = cell.note === undefined ? '' : `; its note: "${truncate(cell.note.text, 160)}"`;
+    fits.push({
+      message: `\`${cell.param}\` is left out (${cell.raw.length === 0 ? 'empty' : `\`${cell.raw}\``}${note}); counted as ${fixed.homeGoals}–${fixed.awayGoals} it reconciles every difference in this table`,
+      span: cell.span,
+    });
+  }
+  if (fits.length === 0 || fits.length > MAX_ALTERNATIVES) return [];
+  return fits.length === 1
+    ? fits.map((f) => ({ ...f, message: `a single correction: ${f.message}` }))
+    : fits.map((f, i) => ({ ...f, message: `a single correction (${i + 1} of ${fits.length} that fit): ${f.message}` }));
+}
+
+/** The score that turns `before` (or nothing) into what the declared figures need, if any. */
+function solve(
+  home: string,
+  away: string,
+  before: { homeGoals: number; awayGoals: number } | undefined,
+  deltas: ReadonlyMap<string, Deltas>,
+): { homeGoals: number; awayGoals: number } | undefined {
+  const h = deltas.get(home);
+  const a = deltas.get(away);
+  if (h === undefined || a === undefined) return undefined;
+  const x0 = before?.homeGoals ?? 0;
+  const y0 = before?.awayGoals ?? 0;
+  const x = x0 + h.goalsFor;
+  const y = y0 + h.goalsAgainst;
+  if (x < 0 || y < 0 || a.goalsFor !== y - y0 || a.goalsAgainst !== x - x0) return undefined;
+  const outcome = (hg: number, ag: number): Deltas => ({
+    wins: hg > ag ? 1 : 0,
+    draws: hg === ag ? 1 : 0,
+    losses: hg < ag ? 1 : 0,
+    goalsFor: 0,
+    goalsAgainst: 0,
+  });
+  const oldHome = before === undefined ? outcome(0, 0) : outcome(x0, y0);
+  const newHome = outcome(x, y);
+  const scale = before === undefined ? 0 : 1;
+  for (const f of ['wins', 'draws', 'losses'] as const) {
+    const homeChange = newHome[f] - scale * oldHome[f];
+    const awayF = f === 'wins' ? 'losses' : f === 'losses' ? 'wins' : 'draws';
+    const awayChange = newHome[awayF] - scale * oldHome[awayF];
+    if (h[f] !== homeChange || a[f] !== awayChange) return undefined;
+  }
+  if (before !== undefined && x === x0 && y === y0) return undefined;
+  return { homeGoals: x, awayGoals: y };
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}

@@ -1,0 +1,22 @@
+/**
+ * Stage 5, check: cross-checks between records of one article. Takes the extracted records,
+ * returns nothing, reports diagnostics.
+ * Emits: every `check/…` code (see standings-vs-matches.ts and table-rules.ts).
+ */
+import type { Extracted } from '../extract/index.js';
+import type { StageContext } from '../types/index.js';
+import { checkStandingsAgainstMatches } from './standings-vs-matches.js';
+import { checkTableRules } from './table-rules.js';
+
+/**
+ * Runs every cross-check of an article.
+ * @param records the article's records
+ * @param context diagnostics sink
+ */
+export function checkRecords(records: Extracted, context: StageContext): void {
+  for (const table of records.standings) {
+    checkTableRules(table, context);
+    const grid = records.matchGrids.find((g) => g.id === table.matchGridId);
+    if (grid !== undefined) checkStandingsAgainstMatches(table, grid, context);
+  }
+}

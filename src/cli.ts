@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * The command line: flags → RunOptions → run() → report and exit code. No logic of its own.
+ * Exit codes: 0 no error diagnostic, 1 at least one (check, or extract --strict), 2 bad usage or
+ * an unreadable input.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { formatDiagnostic } from './diagnostics/format.js';
+import { atLeast } from './diagnostics/format.js';
+import { run, type Diagnostic, type RunResult } from './index.js';
+
+const FORMAT = new Option('--format <format>', 'read every input as this format instead of guessing from its name').choices(['wikitext', 'surfdoc']);
+const SEVERITY = ['error', 'warning', 'info'] as const;
+
+interface Totals {
+  articles: number;
+  diagnostics: Diagnostic[];
+}
+
+function progress(done: number, total: number, file: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file}${done === total ? '\n' : ''}`);
+  else if (total > 10 && (done % Math.ceil(total / 20) === 0 || done === total)) process.stderr.write(`[${done}/${total}] ${file}\n`);
+}
+
+async function runAll(inputs: string[], format: 'wikitext' | 'surfdoc' | undefined, outDir: string | undefined, each?: (r: RunResult['inputs'][number]) => void): Promise<{ totals: Totals; errors: RunResult['errors'] }> {
+  const totals: Totals = { articles: 0, diagnostics: [] };
+  const { errors } = await run({
+    inputs,
+    ...(format === undefined ? {} : { format }),
+    ...(outDir === undefined ? {} : { outDir }),
+    collect: false,
+    onInput(input, done, total) {
+      totals.articles += input.articles.length;
+      for (const a of input.articles) totals.diagnostics.push(...a.diagnostics);
+      each?.(input);
+      progress(done, total, input.file);
+    },
+  });
+  for (const e of errors) process.stderr.write(`wikitally: cannot read ${e.file}: ${e.message}\n`);
+  return { totals, errors };
+}
+
+function count(ds: readonly Diagnostic[], severity: Diagnostic['severity']): number {
+  return ds.filter((d) => d.severity === severity).length;
+}
+
+const program = new Command()
+  .name('wikitally')
+  .description('Turn Wikipedia football season articles into schema-validated JSON and find where an article contradicts itself.')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('extract')
+  .description('write one JSON file per article under --out, and print what was found')
+  .argument('<inputs...>', 'files, folders (recursive: .wiki .wikitext .txt .surf .md) or - for standard input')
+  .option('--out <dir>', 'output folder', 'out')
+  .addOption(FORMAT)
+  .option('--summary', 'after the run, list every error and warning found')
+  .option('--strict', 'exit 1 when any article has an error diagnostic')
+  .action(async (inputs: string[], opts: { out: string; format?: 'wikitext' | 'surfdoc'; summary?: boolean; strict?: boolean }) => {
+    const lines: string[] = [];
+    const { totals, errors } = await runAll(inputs, opts.format, opts.out, (input) => {
+      for (const a of input.articles) {
+        const ds = a.diagnostics;
+        lines.push(
+          `${input.file}: ${a.standings.length} standings, ${a.matchGrids.length} match grids, ${a.infoboxes.length} infoboxes, ${a.tables.length} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes`,
+        );
+        if (opts.summary) for (const d of ds) if (atLeast(d, 'warning')) lines.push(`  ${formatDiagnostic(d, false)}`);
+      }
+    });
+    process.stdout.write(lines.map((l) => `${l}\n`).join(''));
+    process.stdout.write(`wrote ${totals.articles} articles to ${opts.out}/; ${count(totals.diagnostics, 'error')} errors, ${count(totals.diagnostics, 'warning')} warnings\n`);
+    process.exitCode = errors.length > 0 ? 2 : opts.strict && count(totals.diagnostics, 'error') > 0 ? 1 : 0;
+  });
+
+program
+  .command('check')
+  .description('report every inconsistency as file:line:col severity code message (nothing is written)')
+  .argument('<inputs...>', 'files, folders or - for standard input')
+  .addOption(FORMAT)
+  .option('--json', 'print a JSON array of diagnostics instead')
+  .addOption(new Option('--min-severity <level>', 'least severity to report (default: warning for text, info for --json)').choices(SEVERITY))
+  .action(async (inputs: string[], opts: { format?: 'wikitext' | 'surfdoc'; json?: boolean; minSeverity?: Diagnostic['severity'] }) => {
+    const { totals, errors } = await runAll(inputs, opts.format, undefined);
+    const min = opts.minSeverity ?? (opts.json ? 'info' : 'warning');
+    const shown = totals.diagnostics.filter((d) => atLeast(d, min));
+    if (opts.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    else {
+      const summaries = min === 'info' ? [] : totals.diagnostics.filter((d) => d.code === 'check/standings-consistent');
+      process.stdout.write([...shown, ...summaries].map((d) => `${formatDiagnostic(d)}\n`).join(''));
+      process.stdout.write(`${count(totals.diagnostics, 'error')} errors, ${count(totals.diagnostics, 'warning')} warnings in ${totals.articles} articles\n`);
+    }
+    process.exitCode = errors.length > 0 ? 2 : count(totals.diagnostics, 'error') > 0 ? 1 : 0;
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is bad usage (already printed).
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    process.stderr.write(`wikitally: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

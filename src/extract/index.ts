@@ -1,0 +1,73 @@
+/**
+ * Stage 3, extract: Parsed → records. Each template kind has one registry entry; separate
+ * results grids are then paired with their standings tables.
+ * Emits: extract/no-teams, extract/duplicate-team, extract/duplicate-parameter,
+ * extract/not-a-number, extract/unknown-team, extract/unknown-parameter, extract/missing-name,
+ * extract/unreadable-score, extract/unpaired-grid, extract/grid-paired.
+ */
+import type { Parsed, TemplateView } from '../parse/index.js';
+import type { InfoboxRecord, MatchGridRecord, StageContext, StandingsRecord, TableRecord } from '../types/index.js';
+import { extractInfobox } from './infobox.js';
+import { pairGrids } from './pair-grids.js';
+import { extractResultsGrid } from './sports-results.js';
+import { extractStandings } from './sports-table.js';
+import { templateKind, type TemplateKind } from './template-names.js';
+
+/** The records of one article, by kind. */
+export interface Extracted {
+  infoboxes: InfoboxRecord[];
+  standings: StandingsRecord[];
+  matchGrids: MatchGridRecord[];
+  tables: TableRecord[];
+}
+
+interface Extractor {
+  kind: TemplateKind;
+  extract(view: TemplateView, into: Extracted, context: StageContext): void;
+}
+
+/** One entry per template kind; add a kind here and in template-names.ts. */
+const REGISTRY: readonly Extractor[] = [
+  {
+    kind: 'infobox',
+    extract(view, into, context) {
+      into.infoboxes.push(extractInfobox(view, `infobox-${into.infoboxes.length + 1}`, context));
+    },
+  },
+  {
+    kind: 'sports-table',
+    extract(view, into, context) {
+      const ids = { standings: `standings-${into.standings.length + 1}`, grid: `grid-${into.matchGrids.length + 1}` };
+      const { standings, grid } = extractStandings(view, ids, context);
+      into.standings.push(standings);
+      if (grid !== undefined) into.matchGrids.push(grid);
+    },
+  },
+  {
+    kind: 'sports-results',
+    extract(view, into, context) {
+      into.matchGrids.push(extractResultsGrid(view, `grid-${into.matchGrids.length + 1}`, context));
+    },
+  },
+];
+
+/**
+ * Extracts every record of an article.
+ * @param parsed the parsed article
+ * @param context diagnostics sink
+ * @returns records by kind, in document order
+ */
+export function extractRecords(parsed: Parsed, context: StageContext): Extracted {
+  const into: Extracted = {
+    infoboxes: [],
+    standings: [],
+    matchGrids: [],
+    tables: parsed.source.tables.map(({ kind, ...rest }, i): TableRecord => ({ kind, id: `table-${i + 1}`, ...rest })),
+  };
+  for (const view of parsed.templates) {
+    const kind = templateKind(view.rawName, view.isInvoke);
+    REGISTRY.find((e) => e.kind === kind)?.extract(view, into, context);
+  }
+  pairGrids(into.standings, into.matchGrids, context);
+  return into;
+}

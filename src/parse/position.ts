@@ -1,0 +1,161 @@
+/**
+ * Positions: the only place offsets become unist points (1-based line and column, 0-based offset)
+ * in the coordinates of the file the user gave. A SurfDoc input is parsed as a virtual wikitext
+ * document assembled from pieces of the file; an {@link OffsetMap} takes virtual offsets back.
+ */
+import type { Point, Span } from '../types/index.js';
+
+/** Line starts of a text, for offset → line/column look-ups by binary search. */
+export class LineIndex {
+  readonly #starts: number[] = [0];
+  readonly #length: number;
+
+  /** @param text the whole input file */
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
+    this.#length = text.length;
+  }
+
+  /**
+   * Converts a string index to a point.
+   * @param offset 0-based index, clamped to the text
+   * @returns the point with 1-based line and column
+   */
+  point(offset: number): Point {
+    const o = Math.max(0, Math.min(offset, this.#length));
+    let lo = 0;
+    let hi = this.#starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.#starts[mid] ?? 0) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - (this.#starts[lo] ?? 0) + 1, offset: o };
+  }
+}
+
+/** One copied piece of the virtual document: `length` characters at `virtualStart` come from `fileStart`. */
+interface Piece {
+  virtualStart: number;
+  fileStart: number;
+  length: number;
+}
+
+/**
+ * Maps offsets in a virtual document back to the file. Text that was inserted (a template opener
+ * the converter lost) maps to the file position of the next copied piece.
+ */
+export class OffsetMap {
+  readonly #pieces: Piece[] = [];
+  #virtualLength = 0;
+
+  /** @returns a map for a document that is the file itself */
+  static identity(length: number): OffsetMap {
+    const map = new OffsetMap();
+    map.copy(0, length);
+    return map;
+  }
+
+  /**
+   * Records that the next `length` virtual characters are copied from the file at `fileStart`.
+   * @param fileStart where the copied text starts in the file
+   * @param length how many characters
+   */
+  copy(fileStart: number, length: number): void {
+    this.#pieces.push({ virtualStart: this.#virtualLength, fileStart, length });
+    this.#virtualLength += length;
+  }
+
+  /**
+   * Records `length` inserted virtual characters with no counterpart in the file.
+   * @param length how many characters
+   */
+  insert(length: number): void {
+    this.#virtualLength += length;
+  }
+
+  /**
+   * @param virtualOffset an offset in the virtual document
+   * @returns the corresponding file offset
+   */
+  toFile(virtualOffset: number): number {
+    const pieces = this.#pieces;
+    let lo = 0;
+    let hi = pieces.length - 1;
+    let found: Piece | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = pieces[mid];
+      if (p === undefined) break;
+      if (p.virtualStart <= virtualOffset) {
+        found = p;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found !== undefined && virtualOffset <= found.virtualStart + found.length) {
+      return found.fileStart + (virtualOffset - found.virtualStart);
+    }
+    // Inserted text: the next copied piece, or the end of the previous one.
+    const next = pieces[lo];
+    if (next !== undefined) return next.fileStart;
+    return found === undefined ? 0 : found.fileStart + found.length;
+  }
+}
+
+/** Turns virtual ranges into spans of the input file. */
+export class Locator {
+  readonly #lines: LineIndex;
+  readonly #map: OffsetMap;
+
+  /**
+   * @param fileText the input file's text
+   * @param map virtual → file offsets
+   */
+  constructor(fileText: string, map: OffsetMap) {
+    this.#lines = new LineIndex(fileText);
+    this.#map = map;
+  }
+
+  /**
+   * @param start virtual start offset
+   * @param end virtual end offset (exclusive)
+   * @returns the span in the input file
+   */
+  span(start: number, end: number): Span {
+    const s = this.#map.toFile(start);
+    const e = Math.max(s, this.#map.toFile(end));
+    return { start: this.#lines.point(s), end: this.#lines.point(e) };
+  }
+
+  /**
+   * @param start file start offset
+   * @param end file end offset (exclusive)
+   * @returns the span, for ranges already in file coordinates
+   */
+  fileSpan(start: number, end: number): Span {
+    return { start: this.#lines.point(start), end: this.#lines.point(Math.max(start, end)) };
+  }
+}
+
+/**
+ * The span of `raw.slice(from, to)` where `span` is the span of `raw` (a value copied whole from
+ * the file), for pointing at one code of a comma list.
+ * @param span where raw is
+ * @param raw the text at that span
+ * @param from start index in raw
+ * @param to end index in raw
+ * @returns the narrower span
+ */
+export function subSpan(span: Span, raw: string, from: number, to: number): Span {
+  const at = (i: number): Point => {
+    let { line, column } = span.start;
+    for (let k = 0; k < i && k < raw.length; k++) {
+      if (raw[k] === '\n') {
+        line += 1;
+        column = 1;
+      } else column += 1;
+    }
+    return { line, column, offset: span.start.offset + Math.min(i, raw.length) };
+  };
+  return { start: at(from), end: at(to) };
+}

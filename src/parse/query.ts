@@ -1,0 +1,101 @@
+/**
+ * What extractors see of the parse tree: templates and #invoke calls as plain data (name,
+ * parameters with raw text, plain text, links and spans, section path). Nothing here leaks
+ * wikiparser-node types, so extractors never import it.
+ */
+import type { AstNodes, Token } from 'wikiparser-node';
+import type { Link, Span } from '../types/index.js';
+import type { Locator } from './position.js';
+import { plainText } from './plain-text.js';
+
+/** One parameter of a template, as written and as read. */
+export interface ParamView {
+  /** The key as MediaWiki reads it (trimmed; anonymous ones are '1', '2', …). */
+  name: string;
+  anonymous: boolean;
+  /** The value's wikitext, trimmed. */
+  raw: string;
+  text: string;
+  links: Link[];
+  /** Span of the trimmed raw value (an empty value: where it would be). */
+  span: Span;
+  /** Span of the whole `name=value` parameter. */
+  paramSpan: Span;
+}
+
+/** A template or #invoke call. */
+export interface TemplateView {
+  /** The name as the parser gives it: `Template:Infobox_football_league_season`, `Module:Sports_table`. */
+  rawName: string;
+  isInvoke: boolean;
+  /** For #invoke: the function name (`main`). */
+  functionName?: string;
+  span: Span;
+  /** Virtual start offset, to order templates and find their section. */
+  offset: number;
+  section: string[];
+  recovered: boolean;
+  /** Parameters in source order, duplicates included. */
+  params: ParamView[];
+  /** Last value of each key (MediaWiki semantics). */
+  byName: ReadonlyMap<string, ParamView>;
+  /** Keys given more than once, with every occurrence. */
+  duplicates: ReadonlyMap<string, ParamView[]>;
+}
+
+type ParameterToken = Token & { name: string; anon: boolean; lastChild: Token };
+type TranscludeLike = Token & {
+  name: string;
+  getAllArgs(): ParameterToken[];
+  getModule(): [string, string | undefined];
+};
+
+/**
+ * Builds the view of one template or #invoke node.
+ * @param node the transclusion node
+ * @param base virtual offset of the chunk the node was parsed in
+ * @param locator virtual → file spans
+ * @returns the view, with `section` and `recovered` still to fill
+ */
+export function viewTemplate(node: Token, base: number, locator: Locator): Omit<TemplateView, 'section' | 'recovered'> {
+  const t = node as TranscludeLike;
+  const isInvoke = t.type === 'magic-word';
+  const start = base + t.getAbsoluteIndex();
+  const params: ParamView[] = [];
+  for (const arg of t.getAllArgs()) {
+    const value = arg.lastChild;
+    const rawValue = String(value);
+    const lead = rawValue.length - rawValue.trimStart().length;
+    const raw = rawValue.trim();
+    const valueStart = base + value.getAbsoluteIndex() + lead;
+    const argStart = base + arg.getAbsoluteIndex();
+    const { text, links } = plainText(value as unknown as AstNodes);
+    params.push({
+      name: arg.anon ? arg.name : arg.name.trim(),
+      anonymous: arg.anon,
+      raw,
+      text,
+      links,
+      span: locator.span(valueStart, valueStart + raw.length),
+      paramSpan: locator.span(argStart, argStart + String(arg).length),
+    });
+  }
+  const byName = new Map<string, ParamView>();
+  const seen = new Map<string, ParamView[]>();
+  for (const p of params) {
+    byName.set(p.name, p);
+    seen.set(p.name, [...(seen.get(p.name) ?? []), p]);
+  }
+  const duplicates = new Map([...seen].filter(([, list]) => list.length > 1));
+  const [moduleName, functionName] = isInvoke ? t.getModule() : [t.name, undefined];
+  return {
+    rawName: moduleName,
+    isInvoke,
+    ...(functionName === undefined ? {} : { functionName }),
+    span: locator.span(start, start + String(t).length),
+    offset: start,
+    params,
+    byName,
+    duplicates,
+  };
+}

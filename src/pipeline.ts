@@ -1,0 +1,67 @@
+/**
+ * The only place stages are chained: read → parse → extract → validate → check, then the
+ * per-article envelope. A stage that fails on one article leaves a diagnostic and the rest goes on.
+ */
+import { createContext } from './diagnostics/diagnostic.js';
+import { checkRecords } from './check/index.js';
+import { extractRecords, type Extracted } from './extract/index.js';
+import { parseSource } from './parse/index.js';
+import { readSource, type InputFile } from './read/index.js';
+import type { ArticleRecord, Diagnostic, InputFormat, Source, StageContext } from './types/index.js';
+import { validateRecords } from './validate/index.js';
+
+/**
+ * Runs every stage on one input file.
+ * @param input the file and its bytes
+ * @param format the format the user forced, if any
+ * @returns the article envelope, diagnostics included
+ */
+export function processInput(input: InputFile, format?: InputFormat): ArticleRecord {
+  const context = createContext(input.file);
+  const source = guard('read', context, () => readSource(input, format, context));
+  const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [] };
+  if (source !== undefined) {
+    const parsed = guard('parse', context, () => parseSource(source, context));
+    const extracted = parsed === undefined ? undefined : guard('extract', context, () => extractRecords(parsed, context));
+    if (extracted !== undefined) {
+      Object.assign(records, extracted);
+      guard('validate', context, () => validateRecords(extracted, context));
+      guard('check', context, () => checkRecords(extracted, context));
+    }
+  }
+  return envelope(input.file, source, records, context.diagnostics);
+}
+
+function envelope(file: string, source: Source | undefined, records: Extracted, diagnostics: Diagnostic[]): ArticleRecord {
+  const title = source?.title ?? file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  return {
+    source: {
+      file,
+      format: source?.format ?? 'wikitext',
+      title,
+      ...(source?.url === undefined ? {} : { url: source.url }),
+      ...(source?.licence === undefined ? {} : { licence: source.licence }),
+    },
+    infoboxes: records.infoboxes,
+    standings: records.standings,
+    matchGrids: records.matchGrids,
+    tables: records.tables,
+    // Stable: file-level first, then by position; equal positions keep the order stages found them.
+    diagnostics: [...diagnostics].sort((a, b) => (a.span?.start.offset ?? -1) - (b.span?.start.offset ?? -1)),
+  };
+}
+
+/** Runs a stage; a throw is a wikitally bug, reported on the article instead of ending the run. */
+function guard<T>(stage: Diagnostic['stage'], context: StageContext, run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    context.report({
+      code: 'internal/bug',
+      stage,
+      message: `Unexpected failure in the ${stage} stage (${why}), expected none; the article's other stages went on`,
+    });
+    return undefined;
+  }
+}

@@ -1,0 +1,348 @@
+/**
+ * SurfDoc reader: front matter, `::name[attrs]` … `::` blocks (our own scanner: remark-directive
+ * misreads them), remark-parse for the Markdown between. Converted Wikipedia articles keep their
+ * templates only as orphan `|key=value` runs; those are wrapped back into the template they
+ * belong to, and the whole article becomes a virtual wikitext document whose offsets map back
+ * into the .surf file. Headings that survive only as short paragraphs are recovered.
+ * Emits: read/unclosed-block, read/recovered-template, read/truncated-fragment, read/lost-structure,
+ * read/unsplit-row, read/filled-down.
+ */
+import { Locator, OffsetMap } from '../parse/position.js';
+import type { Source, StageContext, TableRecord } from '../types/index.js';
+import { isDelimiterRow, splitDataRow, type SplitRow } from './data-table.js';
+import { readMarkdownBlocks } from './markdown.js';
+import { headingLevel } from './heading-words.js';
+
+interface Block {
+  name: string;
+  attrs: Record<string, string>;
+  start: number;
+  contentStart: number;
+  contentEnd: number;
+  end: number;
+}
+
+interface Bag {
+  start: number;
+  end: number;
+  keys: string[];
+}
+
+type Piece =
+  | { kind: 'heading'; level: number; start: number; end: number }
+  | { kind: 'bag'; bag: Bag }
+  | { kind: 'data'; block: Block };
+
+const PARAM = /(?:^|\s)\|\s*([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)\s*=/gu;
+const STARTERS = new Set(['res_col_header', 'team1', 'team_order', 'competition', 'RD1', 'title', 'season']);
+const STUB = /^(\|-\s*)?\|\}$/;
+
+/**
+ * Reads a SurfDoc document.
+ * @param file the input path (relative, / separators)
+ * @param text the file's text
+ * @param context diagnostics sink
+ * @returns the source, with a virtual wikitext document
+ */
+export function readSurfDoc(file: string, text: string, context: StageContext): Source {
+  const lines = new Locator(text, OffsetMap.identity(text.length));
+  const meta = readFrontMatter(text);
+  const blocks = scanBlocks(text, context, lines);
+  let masked = text;
+  for (const b of blocks) masked = masked.slice(0, b.start) + blank(masked.slice(b.start, b.end)) + masked.slice(b.end);
+
+  const pieces: Piece[] = blocks.map((block) => ({ kind: 'data', block }));
+  let bag: Bag | undefined;
+  const closeBag = (): void => {
+    if (bag !== undefined) pieces.push({ kind: 'bag', bag });
+    bag = undefined;
+  };
+  for (const md of readMarkdownBlocks(masked)) {
+    const raw = text.slice(md.start, md.end);
+    const trimmed = raw.trim();
+    if (md.type === 'heading') {
+      closeBag();
+      const title = trimmed.replace(/^#+\s*/, '').replace(/\s*#*$/, '');
+      const titleStart = md.start + raw.indexOf(title);
+      pieces.push({ kind: 'heading', level: md.depth ?? 2, start: titleStart, end: titleStart + title.length });
+      continue;
+    }
+    if (STUB.test(trimmed)) {
+      closeBag();
+      context.report({
+        code: 'read/lost-structure',
+        stage: 'read',
+        message: `Unexpected table debris \`${trimmed}\`, expected a whole table; the table was lost in conversion`,
+        span: lines.span(md.start, md.end),
+      });
+      continue;
+    }
+    const first = firstParam(raw);
+    if (first !== undefined) {
+      const keys = [...raw.slice(first).matchAll(PARAM)].map((m) => m[1] ?? '');
+      const startsNew = bag === undefined || first > 0 || (keys.includes('team1') && bag.keys.includes('team1'));
+      if (startsNew) {
+        closeBag();
+        bag = { start: md.start + first, end: md.end, keys };
+      } else if (bag !== undefined) {
+        bag.end = md.end;
+        bag.keys.push(...keys);
+      }
+      continue;
+    }
+    closeBag();
+    const level = md.type === 'paragraph' && !trimmed.includes('\n') && trimmed !== meta.title ? headingLevel(trimmed) : undefined;
+    if (level !== undefined) pieces.push({ kind: 'heading', level, start: md.start + raw.indexOf(trimmed), end: md.start + raw.indexOf(trimmed) + trimmed.length });
+  }
+  closeBag();
+  pieces.sort((a, b) => pieceStart(a) - pieceStart(b));
+
+  // Assemble the virtual wikitext, keeping every copied character's file offset.
+  const map = new OffsetMap();
+  const recoveredAt = new Set<number>();
+  let wikitext = '';
+  const insert = (s: string): void => {
+    wikitext += s;
+    map.insert(s.length);
+  };
+  const copy = (start: number, end: number): void => {
+    wikitext += text.slice(start, end);
+    map.copy(start, end - start);
+  };
+  const tables: Omit<TableRecord, 'id'>[] = [];
+  const path: { level: number; title: string }[] = [];
+  let lastData: Block | undefined;
+  for (const piece of pieces) {
+    if (piece.kind === 'heading') {
+      const marks = '='.repeat(Math.min(6, Math.max(2, piece.level)));
+      insert(`\n${marks} `);
+      copy(piece.start, piece.end);
+      insert(` ${marks}\n`);
+      while (path.length > 0 && (path[path.length - 1]?.level ?? 0) >= piece.level) path.pop();
+      path.push({ level: piece.level, title: text.slice(piece.start, piece.end) });
+    } else if (piece.kind === 'data') {
+      lastData = piece.block;
+      const infoboxKeys = infoboxKeysAfter(piece.block, pieces);
+      tables.push(readDataTable(piece.block, text, path.map((p) => p.title), infoboxKeys, lines, context));
+    } else {
+      const template = templateFor(piece.bag, lastData);
+      let end = piece.bag.end;
+      if (template.startsWith('Infobox') && lastData !== undefined) end = trimInfoboxProse(piece.bag, lastData, text, lines, context);
+      recoveredAt.add(wikitext.length + 1);
+      insert(`\n{{${template}\n`);
+      copy(piece.bag.start, end);
+      insert('\n}}\n');
+      context.report({
+        code: 'read/recovered-template',
+        stage: 'read',
+        message: `Unexpected template parameters with no template around them, expected a template call; read as \`{{${template}}}\``,
+        span: lines.span(piece.bag.start, end),
+      });
+    }
+  }
+  const title = meta.title ?? file.replace(/^.*\//, '').replace(/\.(surf|md|txt)$/g, '');
+  return {
+    file,
+    format: 'surfdoc',
+    title,
+    ...(meta.source === undefined ? {} : { url: meta.source }),
+    ...(meta.license === undefined ? {} : { licence: meta.license }),
+    text,
+    wikitext,
+    locator: new Locator(text, map),
+    recoveredAt,
+    tables,
+  };
+}
+
+function pieceStart(p: Piece): number {
+  return p.kind === 'heading' ? p.start : p.kind === 'bag' ? p.bag.start : p.block.start;
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+/** Index of the first `|key=` that starts a parameter run (two parameters at least). */
+function firstParam(raw: string): number | undefined {
+  const matches = [...raw.matchAll(PARAM)];
+  const first = matches[0];
+  if (first === undefined) return undefined;
+  const at = first.index + first[0].indexOf('|');
+  if (matches.length < 2 && at > 0 && !STARTERS.has(first[1] ?? '')) return undefined;
+  return raw.slice(0, at).trim().length === 0 ? 0 : at;
+}
+
+/** Front matter: fenced YAML, or the flattened `key: value key: value` line converters leave. */
+function readFrontMatter(text: string): Record<string, string | undefined> {
+  const fenced = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  const head = fenced?.[1] ?? text.slice(0, 4000).split(/\n\s*\n/).find((p) => /^\s*title:\s/.test(p)) ?? '';
+  const meta: Record<string, string> = {};
+  for (const m of head.matchAll(/(?:^|\s)([a-z_]+):\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\]|\S+)/g)) {
+    const key = m[1] ?? '';
+    const value = m[2] ?? '';
+    if (!(key in meta)) meta[key] = value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
+  }
+  return meta;
+}
+
+/** Finds `::name[attrs]` … `::` blocks; an unclosed block ends at the end of the file. */
+function scanBlocks(text: string, context: StageContext, lines: Locator): Block[] {
+  const blocks: Block[] = [];
+  const re = /^(:{2,})([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?[ \t]*$/gm;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const colons = m[1] ?? '::';
+    const contentStart = m.index + m[0].length + 1;
+    const closer = new RegExp(`^${colons}[ \\t]*$`, 'm');
+    closer.lastIndex = 0;
+    const rest = text.slice(contentStart);
+    const close = closer.exec(rest);
+    let contentEnd: number;
+    let end: number;
+    if (close === null) {
+      contentEnd = end = text.length;
+      context.report({
+        code: 'read/unclosed-block',
+        stage: 'read',
+        message: `Unexpected end of file inside \`${m[0].trim()}\`, expected a closing \`${colons}\` line`,
+        span: lines.span(m.index, m.index + m[0].length),
+      });
+    } else {
+      contentEnd = contentStart + close.index;
+      end = contentEnd + close[0].length;
+    }
+    blocks.push({ name: m[2] ?? '', attrs: parseAttrs(m[3] ?? ''), start: m.index, contentStart: Math.min(contentStart, text.length), contentEnd, end });
+    re.lastIndex = end;
+  }
+  return blocks;
+}
+
+function parseAttrs(s: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const m of s.matchAll(/([\w-]+)(?:=("(?:[^"\\]|\\.)*"|\S+))?/g)) {
+    const v = m[2];
+    attrs[m[1] ?? ''] = v === undefined ? 'true' : v.startsWith('"') ? v.slice(1, -1) : v;
+  }
+  return attrs;
+}
+
+/** Which template a parameter run belongs to, from its keys. */
+function templateFor(bag: Bag, lastData: Block | undefined): string {
+  const keys = bag.keys;
+  if (keys.some((k) => /^RD\d+(-|$)/.test(k))) {
+    const rounds = Math.max(...keys.map((k) => Number(/^RD(\d+)/.exec(k)?.[1] ?? 0)));
+    const legs = Math.max(1, ...keys.map((k) => Number(/^RD\d+-score\d+-(\d+)$/.exec(k)?.[1] ?? 0)));
+    return `${2 ** rounds}TeamBracket${legs > 1 ? `-${legs}Leg` : ''}`;
+  }
+  if (keys.some((k) => /^(win|draw|loss|gf|ga|pf|pa)_/.test(k) || k === 'res_col_header')) return '#invoke:Sports table|main|style=WDL';
+  if (keys.some((k) => /^match\d*_/.test(k))) return '#invoke:Sports results|main';
+  const title = lastData?.attrs['title'];
+  if (title !== undefined && /^infobox/i.test(title)) return title;
+  return 'Infobox football league season';
+}
+
+/** The keys of the infobox run that follows a `::data[title="Infobox …"]` block. */
+function infoboxKeysAfter(block: Block, pieces: readonly Piece[]): string[] {
+  if (!/^infobox/i.test(block.attrs['title'] ?? '')) return [];
+  const next = pieces.find((p): p is Extract<Piece, { kind: 'bag' }> => p.kind === 'bag' && p.bag.start > block.end);
+  return next === undefined ? [] : [...next.bag.keys].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The converter dropped the infobox's closing braces, so the lead paragraph ran into its last
+ * value. The `::data` rendering of the same infobox has that value alone: cut there.
+ */
+function trimInfoboxProse(bag: Bag, data: Block, text: string, lines: Locator, context: StageContext): number {
+  const lastKey = bag.keys[bag.keys.length - 1];
+  if (lastKey === undefined) return bag.end;
+  const row = text
+    .slice(data.contentStart, data.contentEnd)
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith(lastKey));
+  const expected = row?.slice(lastKey.length).trim();
+  const body = text.slice(bag.start, bag.end);
+  const m = new RegExp(`\\|\\s*${lastKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*`).exec(body);
+  if (m === null || expected === undefined || expected.length === 0) return bag.end;
+  const valueStart = bag.start + m.index + m[0].length;
+  const value = text.slice(valueStart, bag.end);
+  if (!value.startsWith(expected) || value.trim() === expected) return bag.end;
+  const cut = valueStart + expected.length;
+  context.report({
+    code: 'read/truncated-fragment',
+    stage: 'read',
+    message: `Unexpected prose after \`${lastKey} = ${expected}\`, expected the end of the infobox; the prose was left out of the field`,
+    param: lastKey,
+    span: lines.span(cut, bag.end),
+  });
+  return cut;
+}
+
+/** A `::data` block as a table record; separator-less rows are recovered with warnings. */
+function readDataTable(
+  block: Block,
+  text: string,
+  section: string[],
+  knownKeys: readonly string[],
+  lines: Locator,
+  context: StageContext,
+): Omit<TableRecord, 'id'> {
+  const format = block.attrs['format'] ?? 'table';
+  const rows: TableRecord['rows'] = [];
+  let headers: string[] | undefined;
+  const filled: { span: TableRecord['span']; line: string }[] = [];
+  let offset = block.contentStart;
+  for (const rawLine of text.slice(block.contentStart, block.contentEnd).split('\n')) {
+    const lineStart = offset + (rawLine.length - rawLine.trimStart().length);
+    offset += rawLine.length + 1;
+    const line = rawLine.trim();
+    if (line.length === 0 || isDelimiterRow(line)) continue;
+    const span = lines.span(lineStart, lineStart + line.length);
+    if (headers === undefined) {
+      headers = splitDataRow(line, format, 0).cells;
+      continue;
+    }
+    const split: SplitRow = splitDataRow(line, format, headers.length, knownKeys);
+    let cells = split.cells;
+    if (cells.length === headers.length - 1 && split.recovered !== 'unsplit') {
+      const above = rows[rows.length - 1]?.cells[0];
+      if (above !== undefined && split.recovered !== undefined) {
+        cells = [above, ...cells];
+        filled.push({ span, line });
+      } else if (knownKeys.length > 0 || headers.length === 2) {
+        cells = [...cells, ''];
+      }
+    }
+    if (split.recovered === 'guessed' || split.recovered === 'unsplit') {
+      context.report({
+        code: 'read/unsplit-row',
+        stage: 'read',
+        message:
+          split.recovered === 'guessed'
+            ? `Unexpected row \`${line}\` with no cell separators, expected ${headers.length} cells; split by guess as ${cells.map((c) => `"${c}"`).join(' | ')}`
+            : `Unexpected row \`${line}\` with no cell separators, expected ${headers.length} cells; kept whole in the first cell`,
+        span,
+      });
+    }
+    const recovered = split.recovered === 'split-by-case' && cells.length > split.cells.length ? 'filled-down' : split.recovered;
+    rows.push({ span, cells, ...(recovered === undefined ? {} : { recovered }) });
+  }
+  if (filled.length > 0) {
+    context.report({
+      code: 'read/filled-down',
+      stage: 'read',
+      message: `Unexpected ${filled.length} rows one cell short, expected ${headers?.length ?? 0} cells; their first cell was filled down from the row above (a lost rowspan)`,
+      span: lines.span(block.start, block.end),
+      related: filled.map((f) => ({ message: `filled down: \`${f.line}\``, span: f.span })),
+    });
+  }
+  return {
+    kind: 'table',
+    section,
+    span: lines.span(block.start, block.end),
+    source: 'surfdoc-data',
+    ...(block.attrs['title'] === undefined ? {} : { title: block.attrs['title'] }),
+    headers: headers ?? [],
+    rows,
+  };
+}

@@ -1,0 +1,331 @@
+/* eslint-disable */
+/**
+ * Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit by hand:
+ * change the schema and run the command again (test/types-sync.test.ts checks this file).
+ */
+
+/**
+ * Headings from the outermost to the innermost that enclose the record.
+ */
+export type SectionPath = string[];
+export type DiagnosticCodeId =
+  | 'read/unreadable-input'
+  | 'read/empty-input'
+  | 'read/binary-input'
+  | 'read/invalid-utf8'
+  | 'read/unclosed-block'
+  | 'read/recovered-template'
+  | 'read/truncated-fragment'
+  | 'read/lost-structure'
+  | 'read/unsplit-row'
+  | 'read/filled-down'
+  | 'parse/too-deep'
+  | 'parse/too-large'
+  | 'parse/unclosed-template'
+  | 'extract/no-teams'
+  | 'extract/duplicate-team'
+  | 'extract/duplicate-parameter'
+  | 'extract/not-a-number'
+  | 'extract/unknown-team'
+  | 'extract/unknown-parameter'
+  | 'extract/missing-name'
+  | 'extract/unreadable-score'
+  | 'extract/unpaired-grid'
+  | 'validate/schema'
+  | 'check/wins-mismatch'
+  | 'check/draws-mismatch'
+  | 'check/losses-mismatch'
+  | 'check/goals-for-mismatch'
+  | 'check/goals-against-mismatch'
+  | 'check/played-mismatch'
+  | 'check/totals-unbalanced'
+  | 'check/order-not-by-points'
+  | 'check/unknown-grid-team'
+  | 'check/team-without-matches'
+  | 'check/invalid-pairing'
+  | 'check/walkover-convention'
+  | 'check/standings-consistent'
+  | 'extract/grid-paired'
+  | 'internal/bug';
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Everything wikitally read from one article: where it came from, its records by kind, and its diagnostics. One such file per article in out/.
+ */
+export interface ArticleRecord {
+  source: ArticleSource;
+  infoboxes: InfoboxRecord[];
+  standings: StandingsRecord[];
+  matchGrids: MatchGridRecord[];
+  tables: TableRecord[];
+  diagnostics: Diagnostic[];
+}
+export interface ArticleSource {
+  /**
+   * The input file, relative to the working directory, with / separators.
+   */
+  file: string;
+  format: 'wikitext' | 'surfdoc';
+  /**
+   * The article title: SurfDoc front matter, else the file name.
+   */
+  title: string;
+  url?: string;
+  licence?: string;
+}
+/**
+ * An {{Infobox …}} template: every field as written, plus typed fields for football seasons.
+ */
+export interface InfoboxRecord {
+  kind: 'infobox';
+  id: string;
+  section: SectionPath;
+  span: Span;
+  template: string;
+  recovered?: boolean;
+  fields: Value[];
+  season?: FootballSeason;
+}
+/**
+ * A range of the input file, end exclusive.
+ */
+export interface Span {
+  start: Point;
+  end: Point;
+}
+/**
+ * A place in the input file: 1-based line and column, 0-based offset (a JavaScript string index).
+ */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+/**
+ * A template parameter as written (raw wikitext, trimmed) and as read (plain text, links), with the span of the raw value.
+ */
+export interface Value {
+  /**
+   * The raw parameter name, e.g. name_GAL.
+   */
+  param: string;
+  raw: string;
+  text: string;
+  links?: Link[];
+  span: Span;
+}
+/**
+ * A wikilink: the page it points to and the text it shows.
+ */
+export interface Link {
+  target: string;
+  label: string;
+}
+/**
+ * Typed fields of Infobox football league season / tournament season; absent when the field is absent or empty.
+ */
+export interface FootballSeason {
+  competition?: string;
+  season?: string;
+  winners?: string;
+  champions?: string;
+  promoted?: string;
+  relegated?: string;
+  matches?: number;
+  totalGoals?: number;
+  topScorer?: string;
+  prevSeason?: string;
+  nextSeason?: string;
+}
+/**
+ * A league table from {{#invoke:Sports table|main|style=WDL}}: teams in table order with declared and displayed figures.
+ */
+export interface StandingsRecord {
+  kind: 'standings';
+  id: string;
+  section: SectionPath;
+  span: Span;
+  /**
+   * Normalised template or module name, e.g. Module:Sports table.
+   */
+  template: string;
+  style: string;
+  /**
+   * True when the template opener was lost (SurfDoc) and the parameters were read as this template.
+   */
+  recovered?: boolean;
+  pointRules: PointRules;
+  resultsHeader?: Value;
+  classRules?: Value;
+  sourceNote?: Value;
+  update?: Value;
+  /**
+   * The match grid the cross-check compared this table with.
+   */
+  matchGridId?: string;
+  teams: StandingsTeam[];
+}
+export interface PointRules {
+  win: number;
+  draw: number;
+  loss: number;
+}
+export interface StandingsTeam {
+  /**
+   * k of team<k>: the module never sorts.
+   */
+  rank: number;
+  /**
+   * Displayed position: pos_<CODE>, or highest_pos + rank - 1.
+   */
+  position: number;
+  code: string;
+  codeSpan: Span;
+  name?: Value;
+  link?: string;
+  wins?: Figure;
+  draws?: Figure;
+  losses?: Figure;
+  goalsFor?: Figure;
+  goalsAgainst?: Figure;
+  adjustPoints?: Figure;
+  startPoints?: Figure;
+  matches?: Figure;
+  status?: TeamStatus;
+  note?: Value;
+  headToHead?: Value;
+  result?: TeamResult;
+  displayed: DisplayedFigures;
+}
+/**
+ * A declared number: the raw text, and the number when the text is one (absent otherwise; missing is never zero).
+ */
+export interface Figure {
+  param: string;
+  raw: string;
+  value?: number;
+  span: Span;
+}
+export interface TeamStatus {
+  value: Value;
+  letters: string[];
+}
+export interface TeamResult {
+  code: string;
+  text?: string;
+  colour?: string;
+  note?: string;
+}
+/**
+ * What Module:Sports table would display for this row.
+ */
+export interface DisplayedFigures {
+  played?: number;
+  goalDifference?: number;
+  points?: number;
+}
+/**
+ * A results grid: match_X_Y cells from Module:Sports table or Module:Sports results, X at home.
+ */
+export interface MatchGridRecord {
+  kind: 'match-grid';
+  id: string;
+  section: SectionPath;
+  span: Span;
+  template: string;
+  recovered?: boolean;
+  /**
+   * The standings table this grid was paired with.
+   */
+  standingsId?: string;
+  legs: number;
+  teams: GridTeam[];
+  cells: MatchCell[];
+}
+export interface GridTeam {
+  code: string;
+  name?: Value;
+  link?: string;
+  /**
+   * The code of the same team in the paired standings table.
+   */
+  standingsCode?: string;
+}
+export interface MatchCell {
+  param: string;
+  home: string;
+  away: string;
+  leg?: number;
+  raw: string;
+  text: string;
+  span: Span;
+  status: 'played' | 'walkover' | 'not-played' | 'scheduled' | 'unknown';
+  homeGoals?: number;
+  awayGoals?: number;
+  extraTime?: boolean;
+  penalties?: PenaltyScore;
+  awarded?: boolean;
+  /**
+   * Text after the score, e.g. (a.e.t.).
+   */
+  detail?: string;
+  note?: Value;
+}
+export interface PenaltyScore {
+  home: number;
+  away: number;
+}
+/**
+ * A table of rows and header-keyed cells: a SurfDoc ::data block (and, later, a wikitable).
+ */
+export interface TableRecord {
+  kind: 'table';
+  id: string;
+  section: SectionPath;
+  span: Span;
+  source: 'surfdoc-data' | 'wikitable';
+  title?: string;
+  headers: string[];
+  rows: TableRow[];
+}
+export interface TableRow {
+  span: Span;
+  cells: string[];
+  /**
+   * How a row that lost its separators was split.
+   */
+  recovered?: 'split-by-case' | 'guessed' | 'filled-down' | 'unsplit';
+}
+/**
+ * A finding about the input, located in the file the user gave.
+ */
+export interface Diagnostic {
+  code: DiagnosticCodeId;
+  severity: Severity;
+  /**
+   * One sentence: Unexpected …, expected …
+   */
+  message: string;
+  /**
+   * The input file, relative, with / separators.
+   */
+  file: string;
+  page?: string;
+  stage: 'read' | 'parse' | 'extract' | 'validate' | 'check';
+  span?: Span;
+  /**
+   * The raw template parameter, e.g. gf_CSÁ.
+   */
+  param?: string;
+  declared?: number | string;
+  computed?: number | string;
+  /**
+   * The record the finding is about.
+   */
+  recordId?: string;
+  related?: RelatedPlace[];
+}
+export interface RelatedPlace {
+  message: string;
+  span?: Span;
+}

@@ -1,0 +1,74 @@
+/**
+ * Stage 4, validate: records → schema diagnostics. Each schema in schemas/ is compiled once with
+ * ajv (draft 2020-12); a record that fails is reported and still written.
+ * Emits: validate/schema.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import type { Extracted } from '../extract/index.js';
+import type { ArticleRecord, InfoboxRecord, MatchGridRecord, Span, StageContext, StandingsRecord, TableRecord } from '../types/index.js';
+
+const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+const BASE = 'https://wikitally.invalid/schemas/';
+
+let compiled: { [K in 'infobox' | 'standings' | 'match-grid' | 'wikitable' | 'article']: ValidateFunction } | undefined;
+
+function validators(): NonNullable<typeof compiled> {
+  if (compiled !== undefined) return compiled;
+  const Ajv2020 = Ajv2020Module.default;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+    ajv.addSchema(JSON.parse(readFileSync(`${SCHEMA_DIR}${file}`, 'utf8')) as object);
+  }
+  const get = <T>(name: string): ValidateFunction<T> => {
+    const v = ajv.getSchema<T>(`${BASE}${name}.schema.json`);
+    if (v === undefined) throw new Error(`wikitally bug: schema ${name} is missing from ${SCHEMA_DIR}`);
+    return v;
+  };
+  compiled = {
+    infobox: get<InfoboxRecord>('infobox'),
+    standings: get<StandingsRecord>('standings'),
+    'match-grid': get<MatchGridRecord>('match-grid'),
+    wikitable: get<TableRecord>('wikitable'),
+    article: get<ArticleRecord>('article'),
+  };
+  return compiled;
+}
+
+/**
+ * Validates every record of an article against its schema.
+ * @param records the records
+ * @param context diagnostics sink
+ */
+export function validateRecords(records: Extracted, context: StageContext): void {
+  const v = validators();
+  const check = (validate: ValidateFunction, record: { id: string; span: Span }): void => {
+    const valid: boolean = validate(record);
+    if (valid) return;
+    for (const error of validate.errors ?? []) {
+      context.report({
+        code: 'validate/schema',
+        stage: 'validate',
+        message: `Unexpected value at \`${error.instancePath || '/'}\` of \`${record.id}\` (${error.message ?? 'invalid'}), expected it to match ${String(validate.schema && (validate.schema as { title?: string }).title)}; the record is written anyway`,
+        span: record.span,
+        recordId: record.id,
+      });
+    }
+  };
+  for (const r of records.infoboxes) check(v.infobox, r);
+  for (const r of records.standings) check(v.standings, r);
+  for (const r of records.matchGrids) check(v['match-grid'], r);
+  for (const r of records.tables) check(v.wikitable, r);
+}
+
+/**
+ * Validates a whole per-article envelope (used by tests and by `run` as a last guard).
+ * @param article the envelope
+ * @returns the ajv error messages, empty when valid
+ */
+export function validateArticle(article: unknown): string[] {
+  const v = validators().article;
+  return v(article) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
