@@ -113,10 +113,11 @@ export function checkStandingsAgainstMatches(table: StandingsRecord, grid: Match
   for (const m of mismatches) reportMismatch(m, tallies.get(m.team.code), corrections, table, context);
 
   const agreeing = table.teams.filter((t) => !mismatches.some((m) => m.team === t)).length;
+  const awarded = counted.length - played.length;
   context.report({
     code: 'check/standings-consistent',
     stage: 'check',
-    message: `Checked \`${table.id}\` against \`${grid.id}\`: ${agreeing} of ${table.teams.length} teams agree; figures recomputed from ${played.length} played cells, leaving out ${walkovers.length} walkover and ${uncounted.length} unplayed or unreadable cells`,
+    message: `Checked \`${table.id}\` against \`${grid.id}\`: ${agreeing} of ${table.teams.length} teams agree; figures recomputed from ${played.length} played cells${awarded > 0 ? ` and ${awarded} walkovers counted as awarded` : ''}, leaving out ${walkovers.length - awarded} walkovers and ${uncounted.length} unplayed or unreadable cells`,
     span: table.span,
     recordId: table.id,
   });

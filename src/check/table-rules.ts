@@ -44,14 +44,17 @@ export function checkTableRules(table: StandingsRecord, context: StageContext): 
   }
 }
 
-/** Σwins = Σlosses, Σdraws even, ΣGF = ΣGA, over declared figures, when every team declares them. */
+/**
+ * Σwins = Σlosses, Σdraws even, ΣGF = ΣGA over the declared figures. A missing figure counts as 0,
+ * as in the module's own check; a sum with a non-numeric figure is skipped (already reported).
+ */
 function checkTotals(table: StandingsRecord, context: StageContext): void {
   const sum = (key: 'wins' | 'draws' | 'losses' | 'goalsFor' | 'goalsAgainst'): number | undefined => {
     let total = 0;
     for (const t of table.teams) {
-      const v = t[key]?.value;
-      if (v === undefined) return undefined;
-      total += v;
+      const figure = t[key];
+      if (figure !== undefined && figure.value === undefined) return undefined;
+      total += figure?.value ?? 0;
     }
     return total;
   };

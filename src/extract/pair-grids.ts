@@ -10,8 +10,15 @@ import { teamNameKey } from './team-identity.js';
 interface Mention {
   code: string;
   link?: string | undefined;
-  name?: string | undefined;
+  /** teamNameKey of the display name. */
+  key?: string | undefined;
 }
+
+const mention = (t: { code: string; link?: string; name?: { text: string } }): Mention => ({
+  code: t.code,
+  link: t.link,
+  key: t.name === undefined ? undefined : teamNameKey(t.name.text),
+});
 
 /**
  * Pairs grids with standings tables in place: sets `standingsId`, `matchGridId` and each grid
@@ -21,15 +28,14 @@ interface Mention {
  * @param context diagnostics sink
  */
 export function pairGrids(standings: StandingsRecord[], grids: MatchGridRecord[], context: StageContext): void {
+  const tableMentions = new Map(standings.map((t) => [t, t.teams.map(mention)]));
   for (const grid of grids) {
     if (grid.standingsId !== undefined) continue;
+    const gridMentions = grid.teams.map(mention);
     let best: { table: StandingsRecord; mapping: Map<string, string> } | undefined;
     for (const table of standings) {
       if (table.matchGridId !== undefined) continue;
-      const mapping = matchTeams(
-        grid.teams.map((t) => ({ code: t.code, link: t.link, name: t.name?.text })),
-        table.teams.map((t) => ({ code: t.code, link: t.link, name: t.name?.text })),
-      );
+      const mapping = matchTeams(gridMentions, tableMentions.get(table) ?? []);
       if (best === undefined || mapping.size > best.mapping.size) best = { table, mapping };
     }
     const needed = Math.max(2, Math.ceil(grid.teams.length * 0.8));
@@ -69,7 +75,7 @@ function matchTeams(from: readonly Mention[], to: readonly Mention[]): Map<strin
     for (const b of to) {
       const score =
         (a.link !== undefined && a.link === b.link ? 4 : 0) +
-        (a.name !== undefined && b.name !== undefined && teamNameKey(a.name) === teamNameKey(b.name) ? 2 : 0) +
+        (a.key !== undefined && a.key === b.key ? 2 : 0) +
         (a.code === b.code ? 1 : 0);
       if (score > 0) pairs.push({ a: a.code, b: b.code, score });
     }

@@ -37,20 +37,32 @@ export function parseSource(source: Source, context: StageContext): Parsed {
   const text = source.wikitext;
   const headings: Heading[] = [];
   const found: Omit<TemplateView, 'section' | 'recovered'>[] = [];
-  for (const [start, end] of splitIntoChunks(text, source, context)) {
+  const failed: [number, number][] = [];
+  const parseChunk = (start: number, end: number, retry: boolean): void => {
     try {
       const root = Parser.parse(text.slice(start, end));
+      const chunkHeadings: Heading[] = [];
+      const chunkTemplates: Omit<TemplateView, 'section' | 'recovered'>[] = [];
       for (const child of root.childNodes) {
         if (child.type !== 'heading') continue;
         const heading = child as Token & { level: number };
         const title = heading.firstChild === undefined ? '' : plainText(heading.firstChild as never).text;
-        headings.push({ offset: start + heading.getAbsoluteIndex(), level: heading.level, title });
+        chunkHeadings.push({ offset: start + heading.getAbsoluteIndex(), level: heading.level, title });
       }
       for (const node of root.querySelectorAll('template, magic-word#invoke')) {
-        found.push(viewTemplate(node as Token, start, source.locator));
+        chunkTemplates.push(viewTemplate(node as Token, start, source.locator));
       }
+      headings.push(...chunkHeadings);
+      found.push(...chunkTemplates);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
+      // Retry a failing section heading by heading, so only the nested part is lost.
+      const pieces = retry ? cutAt(text, start, end, ANY_HEADING) : [];
+      if (pieces.length > 1) {
+        for (const [s, e] of pieces) parseChunk(s, e, false);
+        return;
+      }
+      failed.push([start, end]);
       context.report({
         code: 'parse/too-deep',
         stage: 'parse',
@@ -58,8 +70,9 @@ export function parseSource(source: Source, context: StageContext): Parsed {
         span: source.locator.span(start, end),
       });
     }
-  }
-  reportUnclosedInvokes(text, found, source, context);
+  };
+  for (const [start, end] of splitIntoChunks(text, source, context)) parseChunk(start, end, true);
+  reportUnclosedInvokes(text, found, failed, source, context);
   const paths = sectionPaths(headings);
   return {
     source,
@@ -69,44 +82,46 @@ export function parseSource(source: Source, context: StageContext): Parsed {
   };
 }
 
-/** Splits at level-2 headings, then at any heading, then at line ends, keeping chunks small. */
+/** Splits at level-2 headings always, then at any heading, then at line ends, keeping chunks small. */
 function splitIntoChunks(text: string, source: Source, context: StageContext): [number, number][] {
   const chunks: [number, number][] = [];
-  const split = (start: number, end: number, pattern: RegExp | undefined): void => {
+  for (const [start, end] of cutAt(text, 0, text.length, LEVEL2)) {
     if (end - start <= MAX_CHUNK) {
       chunks.push([start, end]);
-      return;
+      continue;
     }
-    if (pattern === undefined) {
-      // No headings left to split at: cut at line ends, and say so (a template across the cut breaks).
+    for (const [s, e] of cutAt(text, start, end, ANY_HEADING)) {
+      if (e - s <= MAX_CHUNK) {
+        chunks.push([s, e]);
+        continue;
+      }
+      // No heading left to split at: cut at line ends, and say so (a template across a cut breaks).
       context.report({
         code: 'parse/too-large',
         stage: 'parse',
-        message: `Unexpected ${end - start} characters with no heading to split at, expected sections under ${MAX_CHUNK}; parsed in pieces cut at line ends`,
-        span: source.locator.span(start, end),
+        message: `Unexpected ${e - s} characters with no heading to split at, expected sections under ${MAX_CHUNK}; parsed in pieces cut at line ends`,
+        span: source.locator.span(s, e),
       });
-      let s = start;
-      while (s < end) {
-        let e = Math.min(end, s + MAX_CHUNK);
-        if (e < end) {
-          const nl = text.lastIndexOf('\n', e);
-          if (nl > s) e = nl + 1;
-        }
-        chunks.push([s, e]);
-        s = e;
+      for (let p = s; p < e; ) {
+        let q = Math.min(e, p + MAX_CHUNK);
+        const nl = q < e ? text.lastIndexOf('\n', q) : -1;
+        if (nl > p) q = nl + 1;
+        chunks.push([p, q]);
+        p = q;
       }
-      return;
     }
-    const cuts = [start];
-    pattern.lastIndex = 0;
-    const slice = text.slice(start, end);
-    for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) if (m.index > 0) cuts.push(start + m.index);
-    cuts.push(end);
-    const next = pattern === LEVEL2 ? ANY_HEADING : undefined;
-    for (let i = 0; i + 1 < cuts.length; i++) split(cuts[i] ?? start, cuts[i + 1] ?? end, next);
-  };
-  split(0, text.length, LEVEL2);
+  }
   return chunks;
+}
+
+/** The ranges between matches of a heading pattern inside [start, end). */
+function cutAt(text: string, start: number, end: number, pattern: RegExp): [number, number][] {
+  const cuts = [start];
+  const slice = text.slice(start, end);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) if (m.index > 0) cuts.push(start + m.index);
+  cuts.push(end);
+  return cuts.slice(0, -1).map((c, i) => [c, cuts[i + 1] ?? end]);
 }
 
 const LEVEL2 = /^==[^=\n].*==[ \t]*$/gm;
@@ -116,13 +131,14 @@ const ANY_HEADING = /^=+[^=\n].*=+[ \t]*$/gm;
 function reportUnclosedInvokes(
   text: string,
   found: readonly Omit<TemplateView, 'section' | 'recovered'>[],
+  failed: readonly [number, number][],
   source: Source,
   context: StageContext,
 ): void {
   const starts = new Set(found.filter((t) => t.isInvoke).map((t) => t.offset));
   const masked = text.replace(/<!--[\s\S]*?(?:-->|$)|<nowiki>[\s\S]*?<\/nowiki>/gi, (m) => ' '.repeat(m.length));
   for (const m of masked.matchAll(/\{\{\s*#invoke\s*:\s*([^|}\n]*)/gi)) {
-    if (starts.has(m.index)) continue;
+    if (starts.has(m.index) || failed.some(([s, e]) => m.index >= s && m.index < e)) continue;
     context.report({
       code: 'parse/unclosed-template',
       stage: 'parse',

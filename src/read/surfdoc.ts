@@ -33,7 +33,7 @@ type Piece =
   | { kind: 'bag'; bag: Bag }
   | { kind: 'data'; block: Block };
 
-const PARAM = /(?:^|\s)\|\s*([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)\s*=/gu;
+const PARAM = /\|\s*([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)\s*=/gu;
 const STARTERS = new Set(['res_col_header', 'team1', 'team_order', 'competition', 'RD1', 'title', 'season']);
 const STUB = /^(\|-\s*)?\|\}$/;
 

@@ -1,0 +1,2 @@
+/** @returns the TypeScript source for src/types/generated/records.ts */
+export function generateTypes(): Promise<string>;

@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const exec = promisify(execFile);
+
+async function cli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = exec('node', [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('wikitally command line', () => {
+  it('should exit 1 and print file:line:col severity code message when a table disagrees with its grid', async () => {
+    const r = await cli(['check', 'samples/2004-copa-peru.surf']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('samples/2004-copa-peru.surf:139:175 error check/goals-for-mismatch Unexpected 21 goals scored by `CSÁ`');
+  });
+
+  it('should exit 0 when there is no error', async () => {
+    const r = await cli(['check', 'samples/2005-06_Serie_A.wikitext']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('warning check/order-not-by-points');
+  });
+
+  it('should print a JSON array of diagnostics with --json', async () => {
+    const r = await cli(['check', '--json', 'samples/1992-93_French_Division_1.wikitext']);
+    const ds = JSON.parse(r.stdout) as { code: string; param?: string; related?: { message: string }[] }[];
+    const draws = ds.filter((d) => d.code === 'check/draws-mismatch');
+    expect(draws.map((d) => d.param)).toEqual(['draw_OM', 'draw_VAL']);
+    expect(draws[0]?.related?.[0]?.message).toContain('declared a defeat for both teams');
+  });
+
+  it('should exit 2 with a one-line message and no stack trace for a missing file, after reading the others', async () => {
+    const r = await cli(['check', 'no/such/file.wiki', 'samples/2005-06_Serie_A.wikitext']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('wikitally: cannot read no/such/file.wiki: no such file or folder');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toContain('in 1 articles');
+  });
+
+  it('should exit 2 for bad usage', async () => {
+    expect((await cli(['check'])).code).toBe(2);
+    expect((await cli(['extract', '--format', 'html', 'x'])).code).toBe(2);
+  });
+
+  it('should read standard input given as -', async () => {
+    const r = await cli(['check', '--json', '-'], '{{#invoke:Sports table|main|team1=A|name_A=A|win_A=z}}');
+    expect((JSON.parse(r.stdout) as { code: string; file: string }[]).find((d) => d.code === 'extract/not-a-number')?.file).toBe('-');
+  });
+
+  it('should write the same bytes as out/ for a sample, and no temporary file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-'));
+    const r = await cli(['extract', 'samples/2004-copa-peru.surf', '--out', dir]);
+    expect(r.code).toBe(0);
+    const key = '2004-copa-peru.surf';
+    expect(readdirSync(path.join(dir, key)).sort()).toEqual(['2004_Copa_Perú.json', 'index.json']);
+    for (const f of ['2004_Copa_Perú.json', 'index.json']) {
+      expect(readFileSync(path.join(dir, key, f), 'utf8')).toBe(readFileSync(path.join(ROOT, 'out', key, f), 'utf8'));
+    }
+  });
+
+  it('should keep going past a binary file and an empty file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-'));
+    writeFileSync(path.join(dir, 'a.wiki'), Buffer.from([0, 1, 2]));
+    writeFileSync(path.join(dir, 'b.wiki'), '');
+    writeFileSync(path.join(dir, 'c.wiki'), '{{#invoke:Sports table|main|team1=A|name_A=A}}');
+    const r = await cli(['check', '--json', dir]);
+    const codes = (JSON.parse(r.stdout) as { code: string }[]).map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['read/binary-input', 'read/empty-input']));
+    expect(r.code).toBe(1);
+  });
+});

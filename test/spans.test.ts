@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, outFiles, readOut } from './helpers.js';
+
+interface Spanned {
+  raw: string;
+  span: { start: { line: number; column: number; offset: number }; end: { offset: number } };
+}
+
+/** Every object with `raw` and `span`: parameter values, figures and cells. */
+function collect(value: unknown, into: Spanned[]): Spanned[] {
+  if (Array.isArray(value)) for (const v of value) collect(v, into);
+  else if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.raw === 'string' && typeof o.span === 'object') into.push(o as unknown as Spanned);
+    for (const v of Object.values(o)) collect(v, into);
+  }
+  return into;
+}
+
+describe('spans', () => {
+  for (const file of outFiles().filter((f) => !f.endsWith('index.json'))) {
+    it(`should point each raw value of out/${file} at its text in the input`, () => {
+      const article = readOut(file) as { source: { file: string } };
+      const text = readFileSync(path.join(ROOT, article.source.file), 'utf8');
+      const lines = text.split('\n');
+      for (const s of collect(article, [])) {
+        expect(text.slice(s.span.start.offset, s.span.end.offset)).toBe(s.raw);
+        const line = lines[s.span.start.line - 1] ?? '';
+        expect(line.slice(s.span.start.column - 1).startsWith(s.raw.split('\n')[0] ?? '')).toBe(true);
+      }
+    });
+  }
+});
