@@ -9,6 +9,12 @@ import { formatDiagnostic } from './diagnostics/format.js';
 import { atLeast } from './diagnostics/format.js';
 import { run, type Diagnostic, type RunResult } from './index.js';
 
+// A closed pipe (`wikitally check … | head`) ends the output, not the program with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const FORMAT = new Option('--format <format>', 'read every input as this format instead of guessing from its name').choices(['wikitext', 'surfdoc']);
 const SEVERITY = ['error', 'warning', 'info'] as const;
 
