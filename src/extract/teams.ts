@@ -23,8 +23,10 @@ export function readTeamList(view: TemplateView, context: StageContext): ListedT
   const listed: ListedTeam[] = [];
   const order = view.byName.get('team_order');
   if (order !== undefined && order.raw.length > 0) {
+    // Comments are blanked, not removed, so indices still point into the raw value.
+    const masked = order.raw.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length));
     const re = /[^,;]+/g;
-    for (let m = re.exec(order.raw); m !== null; m = re.exec(order.raw)) {
+    for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
       const code = m[0].trim();
       if (code.length === 0) continue;
       const from = m.index + (m[0].length - m[0].trimStart().length);

@@ -65,3 +65,10 @@ describe('Sports table extractor', () => {
     expect(a.matchGrids[0]?.cells[0]).toMatchObject({ home: 'A_1', away: 'B', homeGoals: 1 });
   });
 });
+
+describe('team_order', () => {
+  it('should ignore a comment after the last code (2019–20 Bundesliga table)', () => {
+    const a = extract('{{#invoke:Sports table|main|team_order=AUG, PAD\n\n<!--Update team qualifications here-->\n|name_AUG=A|name_PAD=P}}');
+    expect(a.standings[0]?.teams.map((t) => t.code)).toEqual(['AUG', 'PAD']);
+  });
+});
