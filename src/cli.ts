@@ -70,7 +70,7 @@ program
       for (const a of input.articles) {
         const ds = a.diagnostics;
         lines.push(
-          `${input.file}: ${a.standings.length} standings, ${a.matchGrids.length} match grids, ${a.infoboxes.length} infoboxes, ${a.tables.length} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes`,
+          `${input.file}: ${a.standings.length} standings, ${a.matchGrids.length} match grids, ${a.brackets.length} brackets, ${a.ties.length} ties, ${a.matches.length} matches, ${a.infoboxes.length} infoboxes, ${a.tables.length} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes`,
         );
         if (opts.summary) for (const d of ds) if (atLeast(d, 'warning')) lines.push(`  ${formatDiagnostic(d, false)}`);
       }

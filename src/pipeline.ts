@@ -19,7 +19,7 @@ import { validateRecords } from './validate/index.js';
 export function processInput(input: InputFile, format?: InputFormat): ArticleRecord {
   const context = createContext(input.file);
   const source = guard('read', context, () => readSource(input, format, context));
-  const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [] };
+  const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [], brackets: [], ties: [], matches: [] };
   if (source !== undefined) {
     const parsed = guard('parse', context, () => parseSource(source, context));
     const extracted = parsed === undefined ? undefined : guard('extract', context, () => extractRecords(parsed, context));
@@ -46,6 +46,9 @@ function envelope(file: string, source: Source | undefined, records: Extracted, 
     standings: records.standings,
     matchGrids: records.matchGrids,
     tables: records.tables,
+    brackets: records.brackets,
+    ties: records.ties,
+    matches: records.matches,
     // Stable: file-level first, then by position; equal positions keep the order stages found them.
     diagnostics: [...diagnostics].sort((a, b) => (a.span?.start.offset ?? -1) - (b.span?.start.offset ?? -1)),
   };

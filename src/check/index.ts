@@ -1,10 +1,11 @@
 /**
  * Stage 5, check: cross-checks between records of one article. Takes the extracted records,
  * returns nothing, reports diagnostics.
- * Emits: every `check/…` code (see standings-vs-matches.ts and table-rules.ts).
+ * Emits: every `check/…` code (see standings-vs-matches.ts, table-rules.ts, bracket-consistency.ts).
  */
 import type { Extracted } from '../extract/index.js';
 import type { StageContext } from '../types/index.js';
+import { checkKnockouts } from './bracket-consistency.js';
 import { checkStandingsAgainstMatches } from './standings-vs-matches.js';
 import { checkTableRules } from './table-rules.js';
 
@@ -19,4 +20,5 @@ export function checkRecords(records: Extracted, context: StageContext): void {
     const grid = records.matchGrids.find((g) => g.id === table.matchGridId);
     if (grid !== undefined) checkStandingsAgainstMatches(table, grid, context);
   }
+  checkKnockouts(records, context);
 }

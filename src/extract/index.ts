@@ -6,7 +6,19 @@
  * extract/unreadable-score, extract/unpaired-grid, extract/grid-paired.
  */
 import type { Parsed, TemplateView } from '../parse/index.js';
-import type { InfoboxRecord, MatchGridRecord, StageContext, StandingsRecord, TableRecord } from '../types/index.js';
+import type {
+  BracketRecord,
+  InfoboxRecord,
+  MatchGridRecord,
+  MatchRecord,
+  StageContext,
+  StandingsRecord,
+  TableRecord,
+  TieRecord,
+} from '../types/index.js';
+import { extractBracket } from './bracket.js';
+import { extractMatch } from './football-box.js';
+import { extractTies } from './two-leg.js';
 import { extractInfobox } from './infobox.js';
 import { pairGrids } from './pair-grids.js';
 import { extractResultsGrid } from './sports-results.js';
@@ -19,6 +31,9 @@ export interface Extracted {
   standings: StandingsRecord[];
   matchGrids: MatchGridRecord[];
   tables: TableRecord[];
+  brackets: BracketRecord[];
+  ties: TieRecord[];
+  matches: MatchRecord[];
 }
 
 interface Extractor {
@@ -49,6 +64,33 @@ const REGISTRY: readonly Extractor[] = [
       into.matchGrids.push(extractResultsGrid(view, `grid-${into.matchGrids.length + 1}`, context));
     },
   },
+  {
+    kind: 'bracket',
+    extract(view, into, context) {
+      into.brackets.push(extractBracket(view, `bracket-${into.brackets.length + 1}`, context));
+    },
+  },
+  {
+    kind: 'two-leg',
+    extract(view, into, context) {
+      let n = into.ties.length;
+      into.ties.push(...extractTies(view, () => `tie-${++n}`, context));
+    },
+  },
+  {
+    kind: 'sports-series',
+    extract(view, into, context) {
+      let n = into.ties.length;
+      into.ties.push(...extractTies(view, () => `tie-${++n}`, context));
+    },
+  },
+  {
+    kind: 'football-box',
+    extract(view, into, context) {
+      const match = extractMatch(view, `match-${into.matches.length + 1}`, context);
+      if (match !== undefined) into.matches.push(match);
+    },
+  },
 ];
 
 /**
@@ -63,6 +105,9 @@ export function extractRecords(parsed: Parsed, context: StageContext): Extracted
     standings: [],
     matchGrids: [],
     tables: parsed.source.tables.map(({ kind, ...rest }, i): TableRecord => ({ kind, id: `table-${i + 1}`, ...rest })),
+    brackets: [],
+    ties: [],
+    matches: [],
   };
   for (const view of parsed.templates) {
     const kind = templateKind(view.rawName, view.isInvoke);

@@ -49,3 +49,26 @@ export function readFigure(param: ParamView | undefined, what: string, context: 
   }
   return { param: param.name, raw: param.raw, ...(value === undefined ? {} : { value }), span: param.span };
 }
+
+/**
+ * Turns a bracket score into a figure: the leading number counts (`2 (a.e.t.)`, `3 (4)`), text
+ * with no number is reported, an empty value is absent.
+ * @param param the parameter, or undefined when absent
+ * @param what what the score is, for the message
+ * @param context diagnostics sink
+ * @returns the figure, or undefined when absent or empty
+ */
+export function readScoreFigure(param: ParamView | undefined, what: string, context: StageContext): Figure | undefined {
+  if (param === undefined || param.raw.length === 0) return undefined;
+  const value = /^\s*\d+(?!\s*[-–—−]\s*\d)/.test(param.text) ? parseLeadingNumber(param.text) : undefined;
+  if (value === undefined) {
+    context.report({
+      code: 'extract/not-a-number',
+      stage: 'extract',
+      message: `Unexpected \`${param.raw}\` for ${what}, expected a number of goals`,
+      param: param.name,
+      span: param.span,
+    });
+  }
+  return { param: param.name, raw: param.raw, ...(value === undefined ? {} : { value }), span: param.span };
+}

@@ -16,3 +16,26 @@ export function teamNameKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** A mention of a team: its plain-text name and, when linked, its link target. */
+export interface TeamMention {
+  team?: { text: string } | undefined;
+  link?: string | undefined;
+}
+
+/**
+ * Tells whether two mentions are the same team, and how sure that is: the same link target, the
+ * same name as written, or the same name once diacritics, case and punctuation are set aside.
+ * @param a one mention
+ * @param b another mention
+ * @returns how they match, or undefined when they are different teams (or a name is missing)
+ */
+export function sameTeam(a: TeamMention, b: TeamMention): 'link' | 'name' | 'variant' | undefined {
+  if (a.link !== undefined && b.link !== undefined && a.link === b.link) return 'link';
+  const x = a.team?.text;
+  const y = b.team?.text;
+  if (x === undefined || y === undefined || x.length === 0 || y.length === 0) return undefined;
+  if (x === y) return 'name';
+  if (teamNameKey(x) === teamNameKey(y)) return 'variant';
+  return undefined;
+}

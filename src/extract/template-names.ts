@@ -4,12 +4,25 @@
  */
 
 /** Canonical names of what wikitally reads. */
-export type TemplateKind = 'sports-table' | 'sports-results' | 'infobox';
+export type TemplateKind = 'sports-table' | 'sports-results' | 'infobox' | 'bracket' | 'two-leg' | 'sports-series' | 'football-box';
 
 const MODULES: Readonly<Record<string, TemplateKind>> = {
   'sports table': 'sports-table',
   'sports results': 'sports-results',
   'sports rbr table': 'sports-results',
+  'team bracket': 'bracket',
+  'sports series': 'sports-series',
+  'football box': 'football-box',
+};
+
+const TEMPLATES: Readonly<Record<string, TemplateKind>> = {
+  'twolegresult': 'two-leg',
+  'two leg result': 'two-leg',
+  'football box': 'football-box',
+  'football box collapsible': 'football-box',
+  'footballbox': 'football-box',
+  'footballbox collapsible': 'football-box',
+  'fb box': 'football-box',
 };
 
 /**
@@ -35,7 +48,18 @@ export function templateKind(rawName: string, isInvoke: boolean): TemplateKind |
   const name = normaliseTemplateName(rawName);
   if (isInvoke) return MODULES[name];
   if (name.startsWith('infobox')) return 'infobox';
-  return undefined;
+  if (/^\d+\s*team\s*bracket\b/.test(name)) return 'bracket';
+  return TEMPLATES[name];
+}
+
+/**
+ * The number of teams a fixed-size bracket template holds, from its name.
+ * @param rawName e.g. `Template:16TeamBracket-2Leg`
+ * @returns 16, or undefined for Module:Team bracket and other names
+ */
+export function bracketSize(rawName: string): number | undefined {
+  const m = /^(\d+)\s*team\s*bracket/.exec(normaliseTemplateName(rawName));
+  return m === null ? undefined : Number(m[1]);
 }
 
 /**
@@ -45,7 +69,10 @@ export function templateKind(rawName: string, isInvoke: boolean): TemplateKind |
  * @returns a readable canonical name
  */
 export function displayTemplateName(rawName: string, isInvoke: boolean): string {
-  const name = normaliseTemplateName(rawName);
-  const capital = name.charAt(0).toUpperCase() + name.slice(1);
-  return isInvoke ? `Module:${capital}` : capital;
+  if (isInvoke) {
+    const name = normaliseTemplateName(rawName);
+    return `Module:${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+  }
+  const name = rawName.replace(/^template:/i, '').replace(/[_\s]+/g, ' ').trim();
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }

@@ -75,7 +75,7 @@ export function parseSource(source: Source, context: StageContext): Parsed {
     }
   };
   for (const [start, end] of splitIntoChunks(text, source, context)) parseChunk(start, end, true);
-  reportUnclosedInvokes(text, found, failed, source, context);
+  reportUnclosedCalls(text, found, failed, source, context);
   const paths = sectionPaths(headings);
   return {
     source,
@@ -130,22 +130,25 @@ function cutAt(text: string, start: number, end: number, pattern: RegExp): [numb
 const LEVEL2 = /^==[^=\n].*==[ \t]*$/gm;
 const ANY_HEADING = /^=+[^=\n].*=+[ \t]*$/gm;
 
-/** An `{{#invoke:` the parser did not turn into a call has lost its closing braces. */
-function reportUnclosedInvokes(
+/** Openers of the calls wikitally reads; one the parser did not turn into a call lost its braces. */
+const OPENERS = /\{\{\s*(#invoke\s*:\s*[^|}\n]*|\d+\s*team\s*bracket[^|}\n]*|infobox[^|}\n]*|football\s*box[^|}\n]*|two\s*leg\s*result)/gi;
+
+/** A call the parser did not turn into a template has lost its closing braces. */
+function reportUnclosedCalls(
   text: string,
   found: readonly Omit<TemplateView, 'section' | 'recovered'>[],
   failed: readonly [number, number][],
   source: Source,
   context: StageContext,
 ): void {
-  const starts = new Set(found.filter((t) => t.isInvoke).map((t) => t.offset));
+  const starts = new Set(found.map((t) => t.offset));
   const masked = text.replace(/<!--[\s\S]*?(?:-->|$)|<nowiki>[\s\S]*?<\/nowiki>/gi, (m) => ' '.repeat(m.length));
-  for (const m of masked.matchAll(/\{\{\s*#invoke\s*:\s*([^|}\n]*)/gi)) {
+  for (const m of masked.matchAll(OPENERS)) {
     if (starts.has(m.index) || failed.some(([s, e]) => m.index >= s && m.index < e)) continue;
     context.report({
       code: 'parse/unclosed-template',
       stage: 'parse',
-      message: `Unexpected \`{{#invoke:${m[1]?.trim() ?? ''}\` with no closing \`}}\`, expected a closed call; nothing in it was read`,
+      message: `Unexpected \`{{${m[1]?.trim() ?? ''}\` with no closing \`}}\`, expected a closed call; nothing in it was read`,
       span: source.locator.span(m.index, m.index + m[0].length),
     });
   }

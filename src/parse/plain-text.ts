@@ -72,6 +72,14 @@ export function plainText(node: AstNodes): PlainText {
   return { text: decodeEntities(raw).replace(/[\s\u00a0]+/g, ' ').trim(), links };
 }
 
+/** `{{Start date|2020|7|2}}` → `2020-07-02` (as far as the parts go). */
+function startDate(t: Token & { getArg(key: string): Token | undefined }): string {
+  const part = (k: string): string => String(t.getArg(k)?.lastChild ?? '').trim();
+  const [y, m, d] = [part('1'), part('2'), part('3')];
+  if (!/^\d{4}$/.test(y)) return '';
+  return [y, m, d].filter((x) => /^\d{1,2}$|^\d{4}$/.test(x)).map((x, i) => (i === 0 ? x : x.padStart(2, '0'))).join('-');
+}
+
 function walk(n: AstNodes, links: Link[]): string {
   const kids = (): string => (n as Token).childNodes.map((c) => walk(c as AstNodes, links)).join('');
   switch (n.type) {
@@ -112,6 +120,7 @@ function walk(n: AstNodes, links: Link[]): string {
       return '';
     case 'template': {
       const t = n as Token & { name: string; getArg(key: string): Token | undefined };
+      if (t.name === 'Template:Start_date' || t.name === 'Template:Start_date_and_age') return startDate(t);
       const key = KEEP_ARGUMENT[t.name];
       const arg = key === undefined ? undefined : t.getArg(key);
       return arg?.lastChild === undefined ? '' : walk(arg.lastChild as AstNodes, links);

@@ -8,12 +8,23 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import type { Extracted } from '../extract/index.js';
-import type { ArticleRecord, InfoboxRecord, MatchGridRecord, Span, StageContext, StandingsRecord, TableRecord } from '../types/index.js';
+import type {
+  ArticleRecord,
+  BracketRecord,
+  InfoboxRecord,
+  MatchGridRecord,
+  MatchRecord,
+  Span,
+  StageContext,
+  StandingsRecord,
+  TableRecord,
+  TieRecord,
+} from '../types/index.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const BASE = 'https://wikitally.invalid/schemas/';
 
-let compiled: { [K in 'infobox' | 'standings' | 'match-grid' | 'wikitable' | 'article']: ValidateFunction } | undefined;
+let compiled: { [K in 'infobox' | 'standings' | 'match-grid' | 'wikitable' | 'bracket' | 'tie' | 'match' | 'article']: ValidateFunction } | undefined;
 
 function validators(): NonNullable<typeof compiled> {
   if (compiled !== undefined) return compiled;
@@ -32,6 +43,9 @@ function validators(): NonNullable<typeof compiled> {
     standings: get<StandingsRecord>('standings'),
     'match-grid': get<MatchGridRecord>('match-grid'),
     wikitable: get<TableRecord>('wikitable'),
+    bracket: get<BracketRecord>('bracket'),
+    tie: get<TieRecord>('tie'),
+    match: get<MatchRecord>('match'),
     article: get<ArticleRecord>('article'),
   };
   return compiled;
@@ -61,6 +75,9 @@ export function validateRecords(records: Extracted, context: StageContext): void
   for (const r of records.standings) check(v.standings, r);
   for (const r of records.matchGrids) check(v['match-grid'], r);
   for (const r of records.tables) check(v.wikitable, r);
+  for (const r of records.brackets) check(v.bracket, r);
+  for (const r of records.ties) check(v.tie, r);
+  for (const r of records.matches) check(v.match, r);
 }
 
 /**

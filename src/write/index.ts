@@ -12,7 +12,7 @@ import type { ArticleRecord } from '../types/index.js';
 export interface IndexEntry {
   title: string;
   output: string;
-  records: { infoboxes: number; standings: number; matchGrids: number; tables: number };
+  records: { infoboxes: number; standings: number; matchGrids: number; tables: number; brackets: number; ties: number; matches: number };
   diagnostics: { error: number; warning: number; info: number };
 }
 
@@ -47,7 +47,15 @@ export function indexOf(file: string, articles: readonly ArticleRecord[]): { fil
     articles: articles.map((a) => ({
       title: a.source.title,
       output: articleFileName(a.source.title),
-      records: { infoboxes: a.infoboxes.length, standings: a.standings.length, matchGrids: a.matchGrids.length, tables: a.tables.length },
+      records: {
+        infoboxes: a.infoboxes.length,
+        standings: a.standings.length,
+        matchGrids: a.matchGrids.length,
+        tables: a.tables.length,
+        brackets: a.brackets.length,
+        ties: a.ties.length,
+        matches: a.matches.length,
+      },
       diagnostics: {
         error: a.diagnostics.filter((d) => d.severity === 'error').length,
         warning: a.diagnostics.filter((d) => d.severity === 'warning').length,

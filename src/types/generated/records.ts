@@ -30,6 +30,8 @@ export type DiagnosticCodeId =
   | 'extract/unknown-parameter'
   | 'extract/missing-name'
   | 'extract/unreadable-score'
+  | 'extract/bracket-missing-slot'
+  | 'extract/incomplete-tie'
   | 'extract/unpaired-grid'
   | 'validate/schema'
   | 'check/wins-mismatch'
@@ -44,6 +46,13 @@ export type DiagnosticCodeId =
   | 'check/team-without-matches'
   | 'check/invalid-pairing'
   | 'check/walkover-convention'
+  | 'check/aggregate-mismatch'
+  | 'check/bracket-wrong-slot'
+  | 'check/bracket-duplicate-team'
+  | 'check/bracket-not-knockout'
+  | 'check/infobox-winner-mismatch'
+  | 'check/team-name-variant'
+  | 'check/knockout-score-mismatch'
   | 'check/standings-consistent'
   | 'extract/grid-paired'
   | 'internal/bug';
@@ -58,6 +67,9 @@ export interface ArticleRecord {
   standings: StandingsRecord[];
   matchGrids: MatchGridRecord[];
   tables: TableRecord[];
+  brackets: BracketRecord[];
+  ties: TieRecord[];
+  matches: MatchRecord[];
   diagnostics: Diagnostic[];
 }
 export interface ArticleSource {
@@ -295,6 +307,120 @@ export interface TableRow {
    * How a row that lost its separators was split.
    */
   recovered?: 'split-by-case' | 'guessed' | 'filled-down' | 'unsplit';
+}
+/**
+ * A knockout bracket ({{NTeamBracket…}} or Module:Team bracket): rounds, the teams in each slot with their per-leg scores, and the ties (slots 2k-1 and 2k) with the team that went through, read from the next round's slot k.
+ */
+export interface BracketRecord {
+  kind: 'bracket';
+  id: string;
+  section: SectionPath;
+  span: Span;
+  template: string;
+  recovered?: boolean;
+  /**
+   * The most legs any round has.
+   */
+  legs: number;
+  rounds: BracketRound[];
+}
+export interface BracketRound {
+  round: number;
+  label?: Value;
+  /**
+   * False when the label says the round is not a knockout (a group, a champion/runner-up column): its pairing checks are relaxed.
+   */
+  knockout: boolean;
+  slots: BracketSlot[];
+  ties: BracketTie[];
+}
+export interface BracketSlot {
+  slot: number;
+  team?: Value;
+  link?: string;
+  seed?: string;
+  /**
+   * The team name is bold, the usual mark of the winner.
+   */
+  bold?: boolean;
+  /**
+   * This team's goals, leg by leg (one entry for a single match).
+   */
+  scores: Figure[];
+  aggregate?: Figure;
+}
+export interface BracketTie {
+  tie: number;
+  /**
+   * @minItems 2
+   * @maxItems 2
+   */
+  slots: [number, number];
+  /**
+   * The team in slot k of the next round (never decided from the aggregate).
+   */
+  through?: string;
+  /**
+   * Which slot of this tie that team came from (absent when it came from neither).
+   */
+  throughSlot?: number;
+}
+/**
+ * A two-legged (or longer) tie from {{TwoLegResult}} or Module:Sports series. Scores read team 1 – team 2; leg 1 is at team 1's ground.
+ */
+export interface TieRecord {
+  kind: 'tie';
+  id: string;
+  section: SectionPath;
+  span: Span;
+  template: string;
+  team1: TieTeam;
+  team2: TieTeam;
+  aggregate?: TieScore;
+  legs: TieScore[];
+  /**
+   * Which team the markup marks as the winner (bold), when it does.
+   */
+  winner?: 1 | 2;
+}
+export interface TieTeam {
+  name: Value;
+  link?: string;
+  bold?: boolean;
+}
+export interface TieScore {
+  value: Value;
+  team1Goals?: number;
+  team2Goals?: number;
+  detail?: string;
+}
+/**
+ * One match from {{Football box}} or {{Football box collapsible}}; team 1 is the home (or first-named) team.
+ */
+export interface MatchRecord {
+  kind: 'match';
+  id: string;
+  section: SectionPath;
+  span: Span;
+  template: string;
+  round?: string;
+  date?: string;
+  team1: Value;
+  team2: Value;
+  link1?: string;
+  link2?: string;
+  score?: Value;
+  team1Goals?: number;
+  team2Goals?: number;
+  extraTime?: boolean;
+  penalties?: PenaltyScore;
+  walkover?: boolean;
+  venue?: string;
+  location?: string;
+  attendance?: number;
+  referee?: string;
+  goals1?: Value;
+  goals2?: Value;
 }
 /**
  * A finding about the input, located in the file the user gave.
