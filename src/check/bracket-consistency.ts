@@ -110,10 +110,13 @@ interface Winner {
   bracket: BracketRecord;
 }
 
-/** The final's winner: the bold team, else the higher aggregate or score, since no later round says. */
+/**
+ * The final's winner: the bold team, else the higher aggregate or score, since no later round says.
+ * The final is slots 1–2 of the last round (slots 3–4 there are a third-place match).
+ */
 function finalWinner(bracket: BracketRecord): Winner | undefined {
   const last = bracket.rounds[bracket.rounds.length - 1];
-  const pair = last?.slots.filter((s) => s.team !== undefined) ?? [];
+  const pair = last?.slots.slice(0, 2).filter((s) => s.team !== undefined) ?? [];
   const [a, b] = pair;
   if (pair.length !== 2 || a === undefined || b === undefined) return undefined;
   const bold = pair.filter((s) => s.bold === true);

@@ -89,3 +89,13 @@ describe('tie and match extractors', () => {
     expect(m).toMatchObject({ date: '2016-10-25', team1Goals: 2, team2Goals: 2, extraTime: true, penalties: { home: 8, away: 7 }, attendance: 1234 });
   });
 });
+
+describe('third-place variants', () => {
+  it('should read slots 3–4 of the last round as a second tie and take the final from slots 1–2', () => {
+    const a = extract(
+      "{{Infobox football tournament season|winners=A}}\n{{4TeamBracket-with third|RD1-team1=A|RD1-score1=1|RD1-team2=B|RD1-score2=0|RD1-team3=C|RD1-score3=0|RD1-team4=D|RD1-score4=2|RD2-team1=A|RD2-score1=3|RD2-team2=D|RD2-score2=1|RD2-team3=B|RD2-score3=2|RD2-team4=C|RD2-score4=1}}",
+    );
+    expect(a.brackets[0]?.rounds[1]?.ties).toHaveLength(2);
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
