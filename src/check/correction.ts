@@ -4,7 +4,7 @@
  * out, with a score at all), or — when one figure of one team disagrees — the declared value.
  */
 import type { MatchCell, Span } from '../types/index.js';
-import type { CountedMatch, FigureName, Mismatch, Tally } from './tally.js';
+import { cellLabel, type CountedMatch, type FigureName, type Mismatch, type Tally } from './tally.js';
 
 /** What to change, said in one sentence, and where. */
 export interface Correction {
@@ -59,7 +59,7 @@ export function findCorrections(
     const fixed = solve(m.home, m.away, { homeGoals: m.homeGoals, awayGoals: m.awayGoals }, deltas);
     if (fixed === undefined) continue;
     fits.push({
-      message: `\`${m.cell.param}=${m.cell.raw}\` read as ${fixed.homeGoals}–${fixed.awayGoals} reconciles every difference in this table`,
+      message: `\`${cellLabel(m.cell)}\` read as ${fixed.homeGoals}–${fixed.awayGoals} reconciles every difference in this table`,
       span: m.cell.span,
     });
   }
@@ -70,7 +70,7 @@ export function findCorrections(
     if (fixed === undefined) continue;
     const note = cell.note === undefined ? '' : `; its note: "${truncate(cell.note.text, 160)}"`;
     fits.push({
-      message: `\`${cell.param}\` is left out (${cell.raw.length === 0 ? 'empty' : `\`${cell.raw}\``}${note}); counted as ${fixed.homeGoals}–${fixed.awayGoals} it reconciles every difference in this table`,
+      message: `\`${cell.raw.startsWith('{{') ? cell.raw : cell.param}\` is left out (${cell.raw.length === 0 ? 'empty' : cell.raw.startsWith('{{') ? 'no score' : `\`${cell.raw}\``}${note}); counted as ${fixed.homeGoals}–${fixed.awayGoals} it reconciles every difference in this table`,
       span: cell.span,
     });
   }

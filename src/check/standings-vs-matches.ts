@@ -11,7 +11,7 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { MatchCell, MatchGridRecord, StageContext, StandingsRecord, StandingsTeam } from '../types/index.js';
 import { findCorrections, type Correction } from './correction.js';
-import { compareTallies, tallyMatches, type CountedMatch, type FigureName, type Mismatch, type Tally } from './tally.js';
+import { cellLabel, compareTallies, tallyMatches, type CountedMatch, type FigureName, type Mismatch, type Tally } from './tally.js';
 
 const CODE_OF: Readonly<Record<FigureName, DiagnosticCode>> = {
   wins: 'check/wins-mismatch',
@@ -104,7 +104,7 @@ export function checkStandingsAgainstMatches(table: StandingsRecord, grid: Match
         message: `Unexpected walkovers counted in the declared figures, expected them left out; the figures fit when ${alternative.described.join(', ')}`,
         span: table.span,
         recordId: table.id,
-        related: walkovers.map((c) => ({ message: `\`${c.param}=${c.raw}\``, span: c.span })),
+        related: walkovers.map((c) => ({ message: `\`${cellLabel(c)}\``, span: c.span })),
       });
     }
   }
@@ -149,7 +149,7 @@ function reportMismatch(m: Mismatch, tally: Tally | undefined, corrections: read
     recordId: table.id,
     related: [
       ...corrections.map((c) => ({ message: c.message, span: c.span })),
-      ...cells.map((c) => ({ message: `${verb}: \`${c.param}=${c.raw}\``, span: c.span })),
+      ...cells.map((c) => ({ message: `${verb}: \`${cellLabel(c)}\``, span: c.span })),
     ],
   });
 }

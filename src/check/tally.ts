@@ -92,3 +92,12 @@ export function compareTallies(teams: readonly StandingsTeam[], tallies: Readonl
   }
   return out;
 }
+
+/**
+ * How a cell is named in messages: `match_X_Y=2–1`, or the whole call for legacy `{{fb r}}` cells.
+ * @param cell the cell
+ * @returns the label, without backquotes
+ */
+export function cellLabel(cell: MatchCell): string {
+  return cell.raw.startsWith('{{') ? cell.raw : `${cell.param}=${cell.raw}`;
+}

@@ -27,6 +27,7 @@ export const CODES = {
   'extract/unreadable-score': { severity: 'warning', description: 'A match cell that is neither a score, a walkover nor an unplayed mark.' },
   'extract/bracket-missing-slot': { severity: 'warning', description: 'A bracket tie has one team and an empty slot where no bye is allowed.' },
   'extract/incomplete-tie': { severity: 'warning', description: 'A tie or match box names only one team; it was not read.' },
+  'extract/legacy-column-order': { severity: 'warning', description: 'A legacy {{fb r}} row whose cell comments name the columns in another order than its header; the page shows its scores under other teams.' },
   'extract/unpaired-grid': { severity: 'info', description: 'A results grid with no standings table of the same teams in the article.' },
   'validate/schema': { severity: 'error', description: 'A record does not match its JSON Schema (a bug in wikitally); it is still written.' },
   'check/wins-mismatch': { severity: 'error', description: 'Declared wins differ from the wins in the match grid.' },

@@ -18,6 +18,7 @@ import type {
 } from '../types/index.js';
 import { extractBracket } from './bracket.js';
 import { extractMatch } from './football-box.js';
+import { extractLegacyTables } from './legacy-fb.js';
 import { extractTies } from './two-leg.js';
 import { extractInfobox } from './infobox.js';
 import { pairGrids } from './pair-grids.js';
@@ -113,6 +114,11 @@ export function extractRecords(parsed: Parsed, context: StageContext): Extracted
     const kind = templateKind(view.rawName, view.isInvoke);
     REGISTRY.find((e) => e.kind === kind)?.extract(view, into, context);
   }
+  let nextStandings = into.standings.length;
+  let nextGrid = into.matchGrids.length;
+  const legacy = extractLegacyTables(parsed.templates, { standings: () => `standings-${++nextStandings}`, grid: () => `grid-${++nextGrid}` }, context);
+  into.standings.push(...legacy.standings);
+  into.matchGrids.push(...legacy.grids);
   pairGrids(into.standings, into.matchGrids, context);
   return into;
 }

@@ -38,6 +38,18 @@ export function pairGrids(standings: StandingsRecord[], grids: MatchGridRecord[]
       const mapping = matchTeams(gridMentions, tableMentions.get(table) ?? []);
       if (best === undefined || mapping.size > best.mapping.size) best = { table, mapping };
     }
+    // Same number of teams and all but one matched: the last pair matches by elimination.
+    let eliminated: [string, string] | undefined;
+    if (best !== undefined && best.mapping.size === grid.teams.length - 1 && best.table.teams.length === grid.teams.length && grid.teams.length >= 3) {
+      const { table, mapping } = best;
+      const left = grid.teams.find((t) => !mapping.has(t.code));
+      const taken = new Set(mapping.values());
+      const other = table.teams.find((t) => !taken.has(t.code));
+      if (left !== undefined && other !== undefined) {
+        mapping.set(left.code, other.code);
+        eliminated = [left.code, other.code];
+      }
+    }
     const needed = Math.max(2, Math.ceil(grid.teams.length * 0.8));
     if (best === undefined || best.mapping.size < needed) {
       context.report({
@@ -60,7 +72,7 @@ export function pairGrids(standings: StandingsRecord[], grids: MatchGridRecord[]
     context.report({
       code: 'extract/grid-paired',
       stage: 'extract',
-      message: `Paired the results grid with the standings table \`${table.id}\` (${mapping.size} of ${grid.teams.length} teams by link, name or code)${renamed.length === 0 ? '' : `; codes that differ: ${renamed.join(', ')}`}`,
+      message: `Paired the results grid with the standings table \`${table.id}\` (${mapping.size - (eliminated === undefined ? 0 : 1)} of ${grid.teams.length} teams by link, name or code${eliminated === undefined ? '' : `, ${eliminated[0]} = ${eliminated[1]} by elimination`})${renamed.length === 0 ? '' : `; codes that differ: ${renamed.join(', ')}`}`,
       span: grid.span,
       recordId: grid.id,
       related: [{ message: 'the standings table', span: table.span }],

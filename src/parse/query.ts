@@ -41,6 +41,10 @@ export interface TemplateView {
   byName: ReadonlyMap<string, ParamView>;
   /** Keys given more than once, with every occurrence. */
   duplicates: ReadonlyMap<string, ParamView[]>;
+  /** The call as written. */
+  raw: string;
+  /** The text of an HTML comment right before the call (`<!-- Hapoel Acre --> {{fb r …}}`). */
+  precedingComment?: string;
 }
 
 type ParameterToken = Token & { name: string; anon: boolean; lastChild: Token };
@@ -61,6 +65,7 @@ export function viewTemplate(node: Token, base: number, locator: Locator): Omit<
   const t = node as TranscludeLike;
   const isInvoke = t.type === 'magic-word';
   const start = base + t.getAbsoluteIndex();
+  const raw = String(t);
   const params: ParamView[] = [];
   for (const arg of t.getAllArgs()) {
     const value = arg.lastChild;
@@ -88,14 +93,28 @@ export function viewTemplate(node: Token, base: number, locator: Locator): Omit<
   }
   const duplicates = new Map([...seen].filter(([, list]) => list.length > 1));
   const [moduleName, functionName] = isInvoke ? t.getModule() : [t.name, undefined];
+  const comment = precedingComment(t);
   return {
     rawName: moduleName,
     isInvoke,
     ...(functionName === undefined ? {} : { functionName }),
-    span: locator.span(start, start + String(t).length),
+    span: locator.span(start, start + raw.length),
     offset: start,
+    raw,
     params,
     byName,
     duplicates,
+    ...(comment === undefined ? {} : { precedingComment: comment }),
   };
+}
+
+/** The comment just before a node, across white space only. */
+function precedingComment(node: Token): string | undefined {
+  let prev: AstNodes | undefined = node.previousSibling;
+  while (prev !== undefined && prev.type === 'text' && String(prev).trim().length === 0) prev = prev.previousSibling;
+  if (prev?.type === 'text') {
+    const m = /<!--([\s\S]*?)-->\s*$/.exec(String(prev));
+    return m?.[1]?.trim();
+  }
+  return prev?.type === 'comment' ? String(prev).replace(/^<!--|-->$/g, '').trim() : undefined;
 }

@@ -32,6 +32,7 @@ export type DiagnosticCodeId =
   | 'extract/unreadable-score'
   | 'extract/bracket-missing-slot'
   | 'extract/incomplete-tie'
+  | 'extract/legacy-column-order'
   | 'extract/unpaired-grid'
   | 'validate/schema'
   | 'check/wins-mismatch'
