@@ -19,7 +19,7 @@ import { validateRecords } from './validate/index.js';
 export function processInput(input: InputFile, format?: InputFormat): ArticleRecord {
   const context = createContext(input.file);
   const source = guard('read', context, () => readSource(input, format, context));
-  const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [], brackets: [], ties: [], matches: [] };
+  const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [], brackets: [], ties: [], matches: [], teams: [] };
   if (source !== undefined) {
     const parsed = guard('parse', context, () => parseSource(source, context));
     const extracted = parsed === undefined ? undefined : guard('extract', context, () => extractRecords(parsed, context));
@@ -49,6 +49,7 @@ function envelope(file: string, source: Source | undefined, records: Extracted, 
     brackets: records.brackets,
     ties: records.ties,
     matches: records.matches,
+    teams: records.teams,
     // Stable: file-level first, then by position; equal positions keep the order stages found them.
     diagnostics: [...diagnostics].sort((a, b) => (a.span?.start.offset ?? -1) - (b.span?.start.offset ?? -1)),
   };

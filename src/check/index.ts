@@ -1,13 +1,14 @@
 /**
  * Stage 5, check: cross-checks between records of one article. Takes the extracted records,
  * returns nothing, reports diagnostics.
- * Emits: every `check/…` code (see standings-vs-matches.ts, table-rules.ts, bracket-consistency.ts).
+ * Emits: every `check/…` code (see standings-vs-matches.ts, table-rules.ts, bracket-consistency.ts, team-identity.ts).
  */
 import type { Extracted } from '../extract/index.js';
 import type { StageContext } from '../types/index.js';
 import { checkKnockouts } from './bracket-consistency.js';
 import { checkStandingsAgainstMatches } from './standings-vs-matches.js';
 import { checkTableRules } from './table-rules.js';
+import { checkTeamIdentity } from './team-identity.js';
 
 /**
  * Runs every cross-check of an article.
@@ -21,4 +22,5 @@ export function checkRecords(records: Extracted, context: StageContext): void {
     if (grid !== undefined) checkStandingsAgainstMatches(table, grid, context);
   }
   checkKnockouts(records, context);
+  checkTeamIdentity(records, context);
 }

@@ -14,11 +14,15 @@ import type {
   StageContext,
   StandingsRecord,
   TableRecord,
+  TeamEntity,
   TieRecord,
 } from '../types/index.js';
 import { extractBracket } from './bracket.js';
 import { extractMatch } from './football-box.js';
 import { extractLegacyTables } from './legacy-fb.js';
+import { buildTeamRegistry } from './team-registry.js';
+import { typeTable } from './typed-tables.js';
+import { extractWikitable } from './wikitable.js';
 import { extractTies } from './two-leg.js';
 import { extractInfobox } from './infobox.js';
 import { pairGrids } from './pair-grids.js';
@@ -35,6 +39,7 @@ export interface Extracted {
   brackets: BracketRecord[];
   ties: TieRecord[];
   matches: MatchRecord[];
+  teams: TeamEntity[];
 }
 
 interface Extractor {
@@ -109,7 +114,18 @@ export function extractRecords(parsed: Parsed, context: StageContext): Extracted
     brackets: [],
     ties: [],
     matches: [],
+    teams: [],
   };
+  const tableIds = new Map<number, string>();
+  for (const view of parsed.tables) {
+    const id = `table-${into.tables.length + 1}`;
+    const parentId = view.parentOffset === undefined ? undefined : tableIds.get(view.parentOffset);
+    const table = extractWikitable(view, id, parentId, context);
+    if (table === undefined) continue;
+    tableIds.set(view.offset, id);
+    into.tables.push(table);
+  }
+  into.tables = into.tables.map(typeTable);
   for (const view of parsed.templates) {
     const kind = templateKind(view.rawName, view.isInvoke);
     REGISTRY.find((e) => e.kind === kind)?.extract(view, into, context);
@@ -120,5 +136,6 @@ export function extractRecords(parsed: Parsed, context: StageContext): Extracted
   into.standings.push(...legacy.standings);
   into.matchGrids.push(...legacy.grids);
   pairGrids(into.standings, into.matchGrids, context);
+  into.teams = buildTeamRegistry(into);
   return into;
 }

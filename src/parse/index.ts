@@ -9,6 +9,7 @@ import type { Token } from 'wikiparser-node';
 import type { Source, StageContext } from '../types/index.js';
 import { plainText } from './plain-text.js';
 import { viewTemplate, type TemplateView } from './query.js';
+import { viewTable, type TableView } from './tables.js';
 
 Parser.config = 'enwiki';
 // We never edit the tree; view-only mode lets the parser cache node offsets (getAbsoluteIndex is
@@ -22,6 +23,7 @@ const MAX_CHUNK = 256 * 1024;
 export interface Parsed {
   source: Source;
   templates: TemplateView[];
+  tables: TableView[];
 }
 
 interface Heading {
@@ -40,12 +42,14 @@ export function parseSource(source: Source, context: StageContext): Parsed {
   const text = source.wikitext;
   const headings: Heading[] = [];
   const found: Omit<TemplateView, 'section' | 'recovered'>[] = [];
+  const tables: Omit<TableView, 'section'>[] = [];
   const failed: [number, number][] = [];
   const parseChunk = (start: number, end: number, retry: boolean): void => {
     try {
       const root = Parser.parse(text.slice(start, end));
       const chunkHeadings: Heading[] = [];
       const chunkTemplates: Omit<TemplateView, 'section' | 'recovered'>[] = [];
+      const chunkTables: Omit<TableView, 'section'>[] = [];
       for (const child of root.childNodes) {
         if (child.type !== 'heading') continue;
         const heading = child as Token & { level: number };
@@ -55,8 +59,10 @@ export function parseSource(source: Source, context: StageContext): Parsed {
       for (const node of root.querySelectorAll('template, magic-word#invoke')) {
         chunkTemplates.push(viewTemplate(node as Token, start, source.locator));
       }
+      for (const node of root.querySelectorAll('table')) chunkTables.push(viewTable(node as Token, start, source.locator));
       headings.push(...chunkHeadings);
       found.push(...chunkTemplates);
+      tables.push(...chunkTables);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       // Retry a failing section heading by heading, so only the nested part is lost.
@@ -82,6 +88,7 @@ export function parseSource(source: Source, context: StageContext): Parsed {
     templates: found
       .sort((a, b) => a.offset - b.offset)
       .map((t) => ({ ...t, section: pathAt(paths, t.offset), recovered: source.recoveredAt.has(t.offset) })),
+    tables: tables.sort((a, b) => a.offset - b.offset).map((t) => ({ ...t, section: pathAt(paths, t.offset) })),
   };
 }
 
@@ -183,4 +190,5 @@ function pathAt(paths: readonly { offset: number; path: string[] }[], offset: nu
 }
 
 export type { TemplateView, ParamView } from './query.js';
+export type { TableView, TableCellView } from './tables.js';
 export { subSpan } from './position.js';

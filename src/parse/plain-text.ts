@@ -19,7 +19,6 @@ const KEEP_ARGUMENT: Readonly<Record<string, string>> = {
   'Template:Nobold': '1',
   'Template:Noitalic': '1',
   'Template:Lang': '2',
-  'Template:Sortname': '1',
   'Template:Fbaicon': '1',
 };
 
@@ -98,6 +97,7 @@ function walk(n: AstNodes, links: Link[]): string {
     case 'double-underscore':
     case 'hr':
     case 'arg':
+    case 'table':
       return '';
     case 'html':
       return (n as Token & { name: string }).name === 'br' ? ' ' : '';
@@ -121,6 +121,7 @@ function walk(n: AstNodes, links: Link[]): string {
     case 'template': {
       const t = n as Token & { name: string; getArg(key: string): Token | undefined };
       if (t.name === 'Template:Start_date' || t.name === 'Template:Start_date_and_age') return startDate(t);
+      if (t.name === 'Template:Sortname') return ['1', '2'].map((k) => String(t.getArg(k)?.lastChild ?? '').trim()).filter(Boolean).join(' ');
       const key = KEEP_ARGUMENT[t.name];
       const arg = key === undefined ? undefined : t.getArg(key);
       return arg?.lastChild === undefined ? '' : walk(arg.lastChild as AstNodes, links);

@@ -9,7 +9,7 @@
  */
 import { Locator, OffsetMap } from '../parse/position.js';
 import type { Source, StageContext, TableRecord } from '../types/index.js';
-import { isDelimiterRow, splitDataRow, type SplitRow } from './data-table.js';
+import { isDelimiterRow, splitDataRow, type RowRecovery, type SplitRow } from './data-table.js';
 import { readMarkdownBlocks } from './markdown.js';
 import { headingLevel } from './heading-words.js';
 
@@ -110,6 +110,10 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
     map.copy(start, end - start);
   };
   const tables: Omit<TableRecord, 'id'>[] = [];
+  // Team names the orphan template runs write (name_GAL=José Gálvez), longest first, to split rows.
+  const teamNames = [
+    ...new Set(pieces.flatMap((p) => (p.kind === 'bag' ? [...text.slice(p.bag.start, p.bag.end).matchAll(/\|\s*name_[^=|\s]+\s*=\s*([^|\n[\]{}]+)/g)].map((m) => (m[1] ?? '').trim()) : []))),
+  ].sort((a, b) => b.length - a.length);
   const path: { level: number; title: string }[] = [];
   let lastData: Block | undefined;
   for (const piece of pieces) {
@@ -123,7 +127,7 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
     } else if (piece.kind === 'data') {
       lastData = piece.block;
       const infoboxKeys = infoboxKeysAfter(piece.block, pieces);
-      tables.push(readDataTable(piece.block, text, path.map((p) => p.title), infoboxKeys, lines, context));
+      tables.push(readDataTable(piece.block, text, path.map((p) => p.title), { keys: infoboxKeys, names: teamNames }, lines, context));
     } else {
       const template = templateFor(piece.bag, lastData);
       let end = piece.bag.end;
@@ -283,12 +287,12 @@ function readDataTable(
   block: Block,
   text: string,
   section: string[],
-  knownKeys: readonly string[],
+  known: { keys: readonly string[]; names: readonly string[] },
   lines: Locator,
   context: StageContext,
 ): Omit<TableRecord, 'id'> {
   const format = block.attrs['format'] ?? 'table';
-  const rows: TableRecord['rows'] = [];
+  const rows: { span: TableRecord['span']; cells: string[]; recovered?: RowRecovery; filled: boolean }[] = [];
   let headers: string[] | undefined;
   const filled: { span: TableRecord['span']; line: string }[] = [];
   let offset = block.contentStart;
@@ -302,30 +306,35 @@ function readDataTable(
       headers = splitDataRow(line, format, 0).cells;
       continue;
     }
-    const split: SplitRow = splitDataRow(line, format, headers.length, knownKeys);
+    const split: SplitRow = splitDataRow(line, format, headers.length, known.keys, known.names);
     let cells = split.cells;
+    let wasFilled = false;
     if (cells.length === headers.length - 1 && split.recovered !== 'unsplit') {
       const above = rows[rows.length - 1]?.cells[0];
-      if (above !== undefined && split.recovered !== undefined) {
+      if (above !== undefined && split.recovered !== undefined && known.keys.length === 0) {
         cells = [above, ...cells];
+        wasFilled = true;
         filled.push({ span, line });
-      } else if (knownKeys.length > 0 || headers.length === 2) {
+      } else if (known.keys.length > 0 || headers.length === 2) {
         cells = [...cells, ''];
       }
     }
-    if (split.recovered === 'guessed' || split.recovered === 'unsplit') {
+    if (split.recovered === 'guessed' || split.recovered === 'unsplit' || split.recovered === 'split-by-name') {
+      const how =
+        split.recovered === 'guessed'
+          ? `split by guess as ${cells.map((c) => `"${c}"`).join(' | ')}`
+          : split.recovered === 'split-by-name'
+            ? `split around a team name the article writes elsewhere, as ${cells.map((c) => `"${c}"`).join(' | ')}`
+            : 'kept whole in the first cell';
       context.report({
         code: 'read/unsplit-row',
         stage: 'read',
-        message:
-          split.recovered === 'guessed'
-            ? `Unexpected row \`${line}\` with no cell separators, expected ${headers.length} cells; split by guess as ${cells.map((c) => `"${c}"`).join(' | ')}`
-            : `Unexpected row \`${line}\` with no cell separators, expected ${headers.length} cells; kept whole in the first cell`,
+        message: `Unexpected row \`${line}\` with no cell separators, expected ${headers.length} cells; ${how}`,
         span,
       });
     }
-    const recovered = split.recovered === 'split-by-case' && cells.length > split.cells.length ? 'filled-down' : split.recovered;
-    rows.push({ span, cells, ...(recovered === undefined ? {} : { recovered }) });
+    const recovered: RowRecovery | undefined = split.recovered === 'filled-down' ? 'split-by-case' : split.recovered;
+    rows.push({ span, cells, ...(recovered === undefined ? {} : { recovered }), filled: wasFilled });
   }
   if (filled.length > 0) {
     context.report({
@@ -336,13 +345,23 @@ function readDataTable(
       related: filled.map((f) => ({ message: `filled down: \`${f.line}\``, span: f.span })),
     });
   }
+  const keys = headers ?? [];
   return {
     kind: 'table',
     section,
     span: lines.span(block.start, block.end),
     source: 'surfdoc-data',
-    ...(block.attrs['title'] === undefined ? {} : { title: block.attrs['title'] }),
-    headers: headers ?? [],
-    rows,
+    ...(block.attrs['title'] === undefined ? {} : { caption: block.attrs['title'] }),
+    headers: keys,
+    headerRows: keys.length === 0 ? [] : [keys],
+    rows: rows.map((r) => ({
+      span: r.span,
+      cells: r.cells.map((text, i) => ({
+        column: keys[i] ?? `column ${i + 1}`,
+        text,
+        ...(i === 0 && r.filled ? { from: 'filled-down' as const } : {}),
+      })),
+      ...(r.recovered === undefined ? {} : { recovered: r.recovered }),
+    })),
   };
 }

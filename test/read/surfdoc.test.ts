@@ -25,13 +25,17 @@ describe('SurfDoc reader', () => {
 
   it('should read ::data blocks with pipe rows as tables', () => {
     const a = surf('::data[format=table title="Teams"]\n| Team | Town |\n|---|---|\n| Alpha | Lima |\n::\n');
-    expect(a.tables[0]).toMatchObject({ title: 'Teams', headers: ['Team', 'Town'], rows: [{ cells: ['Alpha', 'Lima'] }] });
+    expect(a.tables[0]).toMatchObject({
+      caption: 'Teams',
+      headers: ['Team', 'Town'],
+      rows: [{ cells: [{ column: 'Team', text: 'Alpha' }, { column: 'Town', text: 'Lima' }] }],
+    });
   });
 
   it('should report a block with no closing line and keep its rows', () => {
     const a = surf('::data[format=table]\n| Team |\n| Alpha |\n');
     expect(a.diagnostics.map((d) => d.code)).toContain('read/unclosed-block');
-    expect(a.tables[0]?.rows[0]?.cells).toEqual(['Alpha']);
+    expect(a.tables[0]?.rows[0]?.cells).toEqual([{ column: 'Team', text: 'Alpha' }]);
   });
 
   it('should cut prose that ran into the last infobox field, using the ::data rendering of the infobox', () => {
@@ -40,7 +44,7 @@ describe('SurfDoc reader', () => {
     );
     expect(a.infoboxes[0]?.season).toEqual({ season: '2004', nextSeason: '2005' });
     expect(a.diagnostics.map((d) => d.code)).toContain('read/truncated-fragment');
-    expect(a.tables[0]?.rows.map((r) => r.cells)).toEqual([
+    expect(a.tables[0]?.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
       ['season', '2004'],
       ['nextseason', '2005'],
     ]);

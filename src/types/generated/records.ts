@@ -33,6 +33,9 @@ export type DiagnosticCodeId =
   | 'extract/bracket-missing-slot'
   | 'extract/incomplete-tie'
   | 'extract/legacy-column-order'
+  | 'extract/table-bad-span'
+  | 'extract/table-span-overflow'
+  | 'extract/table-ragged-row'
   | 'extract/unpaired-grid'
   | 'validate/schema'
   | 'check/wins-mismatch'
@@ -54,6 +57,9 @@ export type DiagnosticCodeId =
   | 'check/infobox-winner-mismatch'
   | 'check/team-name-variant'
   | 'check/knockout-score-mismatch'
+  | 'check/team-not-qualified'
+  | 'check/team-link-conflict'
+  | 'check/code-conflict'
   | 'check/standings-consistent'
   | 'extract/grid-paired'
   | 'internal/bug';
@@ -71,6 +77,7 @@ export interface ArticleRecord {
   brackets: BracketRecord[];
   ties: TieRecord[];
   matches: MatchRecord[];
+  teams: TeamEntity[];
   diagnostics: Diagnostic[];
 }
 export interface ArticleSource {
@@ -209,6 +216,10 @@ export interface StandingsTeam {
   headToHead?: Value;
   result?: TeamResult;
   displayed: DisplayedFigures;
+  /**
+   * The team's id in the article's team registry.
+   */
+  teamId?: string;
 }
 /**
  * A declared number: the raw text, and the number when the text is one (absent otherwise; missing is never zero).
@@ -263,6 +274,7 @@ export interface GridTeam {
    * The code of the same team in the paired standings table.
    */
   standingsCode?: string;
+  teamId?: string;
 }
 export interface MatchCell {
   param: string;
@@ -289,7 +301,7 @@ export interface PenaltyScore {
   away: number;
 }
 /**
- * A table of rows and header-keyed cells: a SurfDoc ::data block (and, later, a wikitable).
+ * A table as rows of header-keyed cells, rowspan and colspan resolved: a wikitable ({| … |}) or a SurfDoc ::data block. Typed as a team list or top-scorer list when its header says so.
  */
 export interface TableRecord {
   kind: 'table';
@@ -297,17 +309,71 @@ export interface TableRecord {
   section: SectionPath;
   span: Span;
   source: 'surfdoc-data' | 'wikitable';
-  title?: string;
+  /**
+   * The |+ caption, or the SurfDoc title attribute.
+   */
+  caption?: string;
+  class?: string;
+  /**
+   * The table this one is nested in.
+   */
+  parentId?: string;
+  /**
+   * One key per column: the header texts above it, top to bottom, joined by ' / '.
+   */
   headers: string[];
+  headerRows: string[][];
   rows: TableRow[];
+  typed?: TypedTable;
 }
 export interface TableRow {
   span: Span;
-  cells: string[];
+  cells: TableCell[];
   /**
-   * How a row that lost its separators was split.
+   * How a SurfDoc row that lost its separators was split.
    */
-  recovered?: 'split-by-case' | 'guessed' | 'filled-down' | 'unsplit';
+  recovered?: 'split-by-case' | 'split-by-name' | 'guessed' | 'filled-down' | 'unsplit';
+}
+export interface TableCell {
+  /**
+   * The header key of the cell's column.
+   */
+  column: string;
+  text: string;
+  links?: Link[];
+  /**
+   * data-sort-value, or the key of {{sort}}.
+   */
+  sortKey?: string;
+  /**
+   * A th cell in a body row (a row header).
+   */
+  header?: boolean;
+  /**
+   * The cell repeats one written above or to the left.
+   */
+  from?: 'rowspan' | 'colspan' | 'filled-down';
+}
+export interface TypedTable {
+  type: 'team-list' | 'top-scorers';
+  entries: TypedEntry[];
+}
+export interface TypedEntry {
+  /**
+   * Index in rows.
+   */
+  row: number;
+  team?: string;
+  teamId?: string;
+  link?: string;
+  /**
+   * Department, region, province, state or group the team qualified from.
+   */
+  region?: string;
+  location?: string;
+  player?: string;
+  goals?: number;
+  rank?: number;
 }
 /**
  * A knockout bracket ({{NTeamBracket…}} or Module:Team bracket): rounds, the teams in each slot with their per-leg scores, and the ties (slots 2k-1 and 2k) with the team that went through, read from the next round's slot k.
@@ -349,6 +415,7 @@ export interface BracketSlot {
    */
   scores: Figure[];
   aggregate?: Figure;
+  teamId?: string;
 }
 export interface BracketTie {
   tie: number;
@@ -388,6 +455,7 @@ export interface TieTeam {
   name: Value;
   link?: string;
   bold?: boolean;
+  teamId?: string;
 }
 export interface TieScore {
   value: Value;
@@ -422,6 +490,29 @@ export interface MatchRecord {
   referee?: string;
   goals1?: Value;
   goals2?: Value;
+  team1Id?: string;
+  team2Id?: string;
+}
+/**
+ * One team of an article, merging every way it is written: codes, display names, link targets, spellings that differ in diacritics, case or a trailing (city).
+ */
+export interface TeamEntity {
+  id: string;
+  /**
+   * The most used display name.
+   */
+  name: string;
+  names: string[];
+  links: string[];
+  codes: string[];
+  mentions: TeamMentionRecord[];
+}
+export interface TeamMentionRecord {
+  recordId: string;
+  text: string;
+  code?: string;
+  link?: string;
+  span?: Span;
 }
 /**
  * A finding about the input, located in the file the user gave.

@@ -1,0 +1,125 @@
+/**
+ * Wikitables ({| … |}, nested ones too) → table records: caption, header rows, body rows as
+ * header-keyed cells with rowspan and colspan resolved, each cell's plain text, links and sort key.
+ * https://www.mediawiki.org/wiki/Help:Tables
+ * Header rows are the leading rows whose cells are all headers (th); a column's key joins the
+ * header texts above it. Spans a browser would repair (junk, zero, past the end) and rows wider or
+ * narrower than the header are reported, never silently shifted.
+ * Emits: extract/table-bad-span, extract/table-span-overflow, extract/table-ragged-row.
+ */
+import type { TableCellView, TableView } from '../parse/index.js';
+import type { StageContext, TableCell, TableRecord } from '../types/index.js';
+import { opt } from './values.js';
+
+/**
+ * Extracts one wikitable.
+ * @param view the rendered table
+ * @param id the record id
+ * @param parentId the id of the table it is nested in
+ * @param context diagnostics sink
+ * @returns the table record, or undefined for a table with no rows
+ */
+export function extractWikitable(view: TableView, id: string, parentId: string | undefined, context: StageContext): TableRecord | undefined {
+  const grid = view.grid;
+  if (grid.length === 0) return undefined;
+  reportSpans(view, id, context);
+  let headerCount = 0;
+  while (headerCount < grid.length - 1 && (grid[headerCount] ?? []).every((c) => c === undefined || c.header)) headerCount++;
+  const headerRows = grid.slice(0, headerCount).map((row) => row.map((c) => c?.text ?? ''));
+  const width = headerCount === 0 ? Math.max(...grid.map((r) => r.length)) : Math.max(...grid.slice(0, headerCount).map((r) => r.length));
+  const headers = keys(headerRows, width);
+  const rows: TableRecord['rows'] = [];
+  for (let y = headerCount; y < grid.length; y++) {
+    const row = grid[y] ?? [];
+    const written = row.filter((c): c is TableCellView => c !== undefined);
+    if (written.length === 0) continue;
+    if (row.length !== width && headerCount > 0) {
+      context.report({
+        code: 'extract/table-ragged-row',
+        stage: 'extract',
+        message: `Unexpected row of ${row.length} cells in a table of ${width} columns, expected ${width}; ${row.length > width ? `the extra cells are kept under "column ${width + 1}"…` : 'the missing cells are left out'}`,
+        span: (written.find((c) => c.origin.row === y) ?? written[0])?.span ?? view.span,
+        recordId: id,
+      });
+    }
+    const cells: TableCell[] = [];
+    for (const [x, c] of row.entries()) {
+      if (c === undefined) continue;
+      const from = c.origin.row !== y ? ('rowspan' as const) : x > 0 && row[x - 1] === c ? ('colspan' as const) : undefined;
+      cells.push({
+        column: headers[x] ?? `column ${x + 1}`,
+        text: c.text,
+        ...(c.links.length === 0 ? {} : { links: c.links }),
+        ...opt('sortKey', c.sortKey),
+        ...(c.header ? { header: true } : {}),
+        ...opt('from', from),
+      });
+    }
+    const own = written.filter((c) => c.origin.row === y);
+    const first = own[0] ?? written[0];
+    const last = own[own.length - 1] ?? written[written.length - 1];
+    rows.push({ span: { start: first?.span.start ?? view.span.start, end: last?.span.end ?? view.span.end }, cells });
+  }
+  return {
+    kind: 'table',
+    id,
+    section: view.section,
+    span: view.span,
+    source: 'wikitable',
+    ...opt('caption', view.caption),
+    ...opt('class', view.className),
+    ...opt('parentId', parentId),
+    headers,
+    headerRows,
+    rows,
+  };
+}
+
+/** One key per column: distinct header texts above it, top to bottom, joined by " / ". */
+function keys(headerRows: readonly string[][], width: number): string[] {
+  const out: string[] = [];
+  for (let x = 0; x < width; x++) {
+    const parts: string[] = [];
+    for (const row of headerRows) {
+      const t = row[x];
+      if (t !== undefined && t.length > 0 && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    let key = parts.join(' / ') || `column ${x + 1}`;
+    for (let n = 2; out.includes(key); n++) key = `${parts.join(' / ') || `column ${x + 1}`} (${n})`;
+    out.push(key);
+  }
+  return out;
+}
+
+/** Spans a browser repairs: not a positive whole number, or reaching past the last row. */
+function reportSpans(view: TableView, id: string, context: StageContext): void {
+  const seen = new Set<TableCellView>();
+  for (const [y, row] of view.grid.entries()) {
+    for (const c of row) {
+      if (c === undefined || seen.has(c)) continue;
+      seen.add(c);
+      for (const [attr, raw, used] of [
+        ['rowspan', c.rowspanRaw, c.rowspan],
+        ['colspan', c.colspanRaw, c.colspan],
+      ] as const) {
+        if (raw === undefined || /^[1-9]\d*$/.test(raw)) continue;
+        context.report({
+          code: 'extract/table-bad-span',
+          stage: 'extract',
+          message: `Unexpected ${attr}="${raw}", expected a whole number of at least 1; read as ${used}, as browsers do`,
+          span: c.span,
+          recordId: id,
+        });
+      }
+      if (c.rowspan > 1 && y + c.rowspan > view.grid.length) {
+        context.report({
+          code: 'extract/table-span-overflow',
+          stage: 'extract',
+          message: `Unexpected rowspan="${c.rowspan}" reaching past the last row, expected at most ${view.grid.length - y}; the cell fills the rows that exist`,
+          span: c.span,
+          recordId: id,
+        });
+      }
+    }
+  }
+}
