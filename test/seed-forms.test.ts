@@ -47,3 +47,14 @@ describe('the seed as SurfDoc and as wikitext', () => {
     expect(d?.span?.start).toMatchObject({ line: 139, column: 175 });
   });
 });
+
+describe('the department list as ::data rows and as a wikitable with rowspan="2"', () => {
+  it('should give the same rows and the same typed team list', () => {
+    const list = (a: ArticleRecord) => a.tables.filter((t) => t.typed?.type === 'team-list');
+    const rows = (a: ArticleRecord) => list(a).flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text)));
+    const entries = (a: ArticleRecord) => list(a).flatMap((t) => t.typed?.entries.map((e) => [e.region, e.team, e.location, e.teamId]) ?? []);
+    expect(rows(wiki)).toEqual(rows(surf));
+    expect(entries(wiki)).toEqual(entries(surf));
+    expect(rows(surf)).toHaveLength(52);
+  });
+});
