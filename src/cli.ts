@@ -4,9 +4,9 @@
  * Exit codes: 0 no error diagnostic, 1 at least one (check, or extract --strict), 2 bad usage or
  * an unreadable input.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { formatDiagnostic } from './diagnostics/format.js';
-import { atLeast } from './diagnostics/format.js';
+import { atLeast, formatDiagnostic } from './diagnostics/format.js';
 import { run, type Diagnostic, type RunResult } from './index.js';
 
 // A closed pipe (`wikitally check … | head`) ends the output, not the program with a stack trace.
@@ -17,6 +17,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const FORMAT = new Option('--format <format>', 'read every input as this format instead of guessing from its name').choices(['wikitext', 'surfdoc']);
 const SEVERITY = ['error', 'warning', 'info'] as const;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 interface Totals {
   articles: number;
@@ -53,6 +54,7 @@ function count(ds: readonly Diagnostic[], severity: Diagnostic['severity']): num
 const program = new Command()
   .name('wikitally')
   .description('Turn Wikipedia football season articles into schema-validated JSON and find where an article contradicts itself.')
+  .version(VERSION)
   .showHelpAfterError()
   .exitOverride();
 

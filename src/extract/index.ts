@@ -6,17 +6,7 @@
  * extract/unreadable-score, extract/unpaired-grid, extract/grid-paired.
  */
 import type { Parsed, TemplateView } from '../parse/index.js';
-import type {
-  BracketRecord,
-  InfoboxRecord,
-  MatchGridRecord,
-  MatchRecord,
-  StageContext,
-  StandingsRecord,
-  TableRecord,
-  TeamEntity,
-  TieRecord,
-} from '../types/index.js';
+import type { ArticleRecord, StageContext, TableRecord } from '../types/index.js';
 import { extractBracket } from './bracket.js';
 import { extractMatch } from './football-box.js';
 import { extractLegacyTables } from './legacy-fb.js';
@@ -30,17 +20,8 @@ import { extractResultsGrid } from './sports-results.js';
 import { extractStandings } from './sports-table.js';
 import { templateKind, type TemplateKind } from './template-names.js';
 
-/** The records of one article, by kind. */
-export interface Extracted {
-  infoboxes: InfoboxRecord[];
-  standings: StandingsRecord[];
-  matchGrids: MatchGridRecord[];
-  tables: TableRecord[];
-  brackets: BracketRecord[];
-  ties: TieRecord[];
-  matches: MatchRecord[];
-  teams: TeamEntity[];
-}
+/** The records of one article, by kind: the article envelope without its source and diagnostics. */
+export type Extracted = Omit<ArticleRecord, 'source' | 'diagnostics'>;
 
 interface Extractor {
   kind: TemplateKind;

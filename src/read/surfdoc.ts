@@ -9,18 +9,10 @@
  */
 import { Locator, OffsetMap } from '../parse/position.js';
 import type { Source, StageContext, TableRecord } from '../types/index.js';
-import { isDelimiterRow, splitDataRow, type RowRecovery, type SplitRow } from './data-table.js';
+import { readDataTable, type Block } from './data-table.js';
 import { readMarkdownBlocks } from './markdown.js';
 import { headingLevel } from './heading-words.js';
 
-interface Block {
-  name: string;
-  attrs: Record<string, string>;
-  start: number;
-  contentStart: number;
-  contentEnd: number;
-  end: number;
-}
 
 interface Bag {
   start: number;
@@ -280,88 +272,4 @@ function trimInfoboxProse(bag: Bag, data: Block, text: string, lines: Locator, c
     span: lines.span(cut, bag.end),
   });
   return cut;
-}
-
-/** A `::data` block as a table record; separator-less rows are recovered with warnings. */
-function readDataTable(
-  block: Block,
-  text: string,
-  section: string[],
-  known: { keys: readonly string[]; names: readonly string[] },
-  lines: Locator,
-  context: StageContext,
-): Omit<TableRecord, 'id'> {
-  const format = block.attrs['format'] ?? 'table';
-  const rows: { span: TableRecord['span']; cells: string[]; recovered?: RowRecovery; filled: boolean }[] = [];
-  let headers: string[] | undefined;
-  const filled: { span: TableRecord['span']; line: string }[] = [];
-  let offset = block.contentStart;
-  for (const rawLine of text.slice(block.contentStart, block.contentEnd).split('\n')) {
-    const lineStart = offset + (rawLine.length - rawLine.trimStart().length);
-    offset += rawLine.length + 1;
-    const line = rawLine.trim();
-    if (line.length === 0 || isDelimiterRow(line)) continue;
-    const span = lines.span(lineStart, lineStart + line.length);
-    if (headers === undefined) {
-      headers = splitDataRow(line, format, 0).cells;
-      continue;
-    }
-    const split: SplitRow = splitDataRow(line, format, headers.length, known.keys, known.names);
-    let cells = split.cells;
-    let wasFilled = false;
-    if (cells.length === headers.length - 1 && split.recovered !== 'unsplit') {
-      const above = rows[rows.length - 1]?.cells[0];
-      if (above !== undefined && split.recovered !== undefined && known.keys.length === 0) {
-        cells = [above, ...cells];
-        wasFilled = true;
-        filled.push({ span, line });
-      } else if (known.keys.length > 0 || headers.length === 2) {
-        cells = [...cells, ''];
-      }
-    }
-    if (split.recovered === 'guessed' || split.recovered === 'unsplit' || split.recovered === 'split-by-name') {
-      const how =
-        split.recovered === 'guessed'
-          ? `split by guess as ${cells.map((c) => `"${c}"`).join(' | ')}`
-          : split.recovered === 'split-by-name'
-            ? `split around a team name the article writes elsewhere, as ${cells.map((c) => `"${c}"`).join(' | ')}`
-            : 'kept whole in the first cell';
-      context.report({
-        code: 'read/unsplit-row',
-        stage: 'read',
-        message: `Unexpected row \`${line}\` with no cell separators, expected ${headers.length} cells; ${how}`,
-        span,
-      });
-    }
-    const recovered: RowRecovery | undefined = split.recovered === 'filled-down' ? 'split-by-case' : split.recovered;
-    rows.push({ span, cells, ...(recovered === undefined ? {} : { recovered }), filled: wasFilled });
-  }
-  if (filled.length > 0) {
-    context.report({
-      code: 'read/filled-down',
-      stage: 'read',
-      message: `Unexpected ${filled.length} rows one cell short, expected ${headers?.length ?? 0} cells; their first cell was filled down from the row above (a lost rowspan)`,
-      span: lines.span(block.start, block.end),
-      related: filled.map((f) => ({ message: `filled down: \`${f.line}\``, span: f.span })),
-    });
-  }
-  const keys = headers ?? [];
-  return {
-    kind: 'table',
-    section,
-    span: lines.span(block.start, block.end),
-    source: 'surfdoc-data',
-    ...(block.attrs['title'] === undefined ? {} : { caption: block.attrs['title'] }),
-    headers: keys,
-    headerRows: keys.length === 0 ? [] : [keys],
-    rows: rows.map((r) => ({
-      span: r.span,
-      cells: r.cells.map((text, i) => ({
-        column: keys[i] ?? `column ${i + 1}`,
-        text,
-        ...(i === 0 && r.filled ? { from: 'filled-down' as const } : {}),
-      })),
-      ...(r.recovered === undefined ? {} : { recovered: r.recovered }),
-    })),
-  };
 }
