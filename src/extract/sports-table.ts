@@ -8,7 +8,7 @@
  * update, match_X_Y(_note). The module never sorts: rank is k of team<k>.
  */
 import type { ParamView, TemplateView } from '../parse/index.js';
-import type { Figure, MatchGridRecord, StageContext, StandingsRecord, StandingsTeam } from '../types/index.js';
+import type { Figure, MatchGridRecord, StageContext, StandingsRecord, StandingsTeam, Value } from '../types/index.js';
 import { readGridCells } from './match-grid.js';
 import { parseNumber, readFigure } from './numbers.js';
 import { displayTemplateName } from './template-names.js';
@@ -161,11 +161,21 @@ function readTeam(
     ...(statusParam === undefined
       ? {}
       : { status: { value: statusParam, letters: [...new Set(statusParam.text.toUpperCase().replace(/[^A-Z]/g, ''))] } }),
-    ...opt('note', valueOf(get('note'))),
-    ...opt('headToHead', valueOf(get('hth'))),
+    ...opt('note', sharedNote(view, 'note', code)),
+    ...opt('headToHead', sharedNote(view, 'hth', code)),
     ...(resultCode === undefined || resultCode.length === 0 ? {} : { result: readResult(view, resultCode) }),
     displayed: { played, ...(gdKnown ? { goalDifference: n(goalsFor) - n(goalsAgainst) } : {}), points },
   };
+}
+
+/**
+ * A team note whose value is another team's code shares that team's note (`note_FIO=MIL`), as
+ * the module renders it; the shared note is returned with its own parameter and span.
+ */
+function sharedNote(view: TemplateView, prefix: 'note' | 'hth', code: string): Value | undefined {
+  const own = view.byName.get(`${prefix}_${code}`);
+  const shared = own === undefined || own.text === code ? undefined : view.byName.get(`${prefix}_${own.text}`);
+  return valueOf(shared !== undefined && shared.text.length > 0 && /^[^\s]+$/.test(own?.text ?? '') ? shared : own);
 }
 
 /** `result<k>=A` with `col_A`, `text_A`, `note_res_A` (a note may name another code to share its text). */

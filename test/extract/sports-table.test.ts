@@ -72,3 +72,10 @@ describe('team_order', () => {
     expect(a.standings[0]?.teams.map((t) => t.code)).toEqual(['AUG', 'PAD']);
   });
 });
+
+describe('shared notes', () => {
+  it('should give note_FIO=MIL the text of note_MIL, as the module does (2005–06 Serie A)', () => {
+    const a = extract('{{#invoke:Sports table|main|team1=MIL|team2=FIO|name_MIL=M|name_FIO=F|note_MIL=Deducted 30 points|note_FIO=MIL}}');
+    expect(a.standings[0]?.teams[1]?.note).toMatchObject({ param: 'note_MIL', text: 'Deducted 30 points' });
+  });
+});
