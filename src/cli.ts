@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { atLeast, formatDiagnostic } from './diagnostics/format.js';
-import { run, type Diagnostic, type RunResult } from './index.js';
+import { run, type ArticleRecord, type Diagnostic, type RunResult } from './index.js';
 
 // A closed pipe (`wikitally check … | head`) ends the output, not the program with a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -16,6 +16,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const FORMAT = new Option('--format <format>', 'read every input as this format instead of guessing from its name').choices(['wikitext', 'surfdoc']);
+const NAMESPACES = new Option('--namespaces <list>', 'dump pages to read: namespace numbers separated by commas, or all').default('0');
 const SEVERITY = ['error', 'warning', 'info'] as const;
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -29,17 +30,43 @@ function progress(done: number, total: number, file: string): void {
   else if (total > 10 && (done % Math.ceil(total / 20) === 0 || done === total)) process.stderr.write(`[${done}/${total}] ${file}\n`);
 }
 
-async function runAll(inputs: string[], format: 'wikitext' | 'surfdoc' | undefined, outDir: string | undefined, each?: (r: RunResult['inputs'][number]) => void): Promise<{ totals: Totals; errors: RunResult['errors'] }> {
+interface Common {
+  format?: 'wikitext' | 'surfdoc';
+  namespaces: string;
+}
+
+function namespaces(list: string): number[] | 'all' {
+  if (list === 'all') return 'all';
+  const ns = list.split(',').map((n) => Number(n.trim()));
+  if (ns.some((n) => !Number.isInteger(n))) {
+    process.stderr.write(`wikitally: --namespaces takes "all" or numbers separated by commas, not "${list}"\n`);
+    throw new CommanderError(2, 'wikitally.namespaces', 'bad --namespaces');
+  }
+  return ns;
+}
+
+async function runAll(inputs: string[], opts: Common, outDir: string | undefined, each?: (a: ArticleRecord, input: string) => void): Promise<{ totals: Totals; errors: RunResult['errors'] }> {
   const totals: Totals = { articles: 0, diagnostics: [] };
+  let pages = 0;
   const { errors } = await run({
     inputs,
-    ...(format === undefined ? {} : { format }),
+    ...(opts.format === undefined ? {} : { format: opts.format }),
+    namespaces: namespaces(opts.namespaces),
     ...(outDir === undefined ? {} : { outDir }),
     collect: false,
+    onArticle(article, input) {
+      totals.articles += 1;
+      totals.diagnostics.push(...article.diagnostics);
+      each?.(article, input);
+      pages += 1;
+      if (article.source.pageId !== undefined && pages % 100 === 0) process.stderr.write(`${input}: ${pages} pages read\n`);
+    },
     onInput(input, done, total) {
-      totals.articles += input.articles.length;
-      for (const a of input.articles) totals.diagnostics.push(...a.diagnostics);
-      each?.(input);
+      totals.diagnostics.push(...input.diagnostics);
+      if (input.pages !== undefined) {
+        const p = input.pages;
+        process.stderr.write(`${input.file}: ${p.pages} pages, ${p.articles} read, ${p.redirects} redirects and ${p.otherNamespaces} pages of other namespaces skipped, ${p.malformed} malformed\n`);
+      }
       progress(done, total, input.file);
     },
   });
@@ -61,18 +88,19 @@ const program = new Command()
 program
   .command('extract')
   .description('write one JSON file per article under --out, and print what was found')
-  .argument('<inputs...>', 'files, folders (recursive: .wiki .wikitext .txt .surf .md) or - for standard input')
+  .argument('<inputs...>', 'files, folders (recursive: .wiki .wikitext .txt .surf .md), MediaWiki dumps (.xml, .xml.bz2) or - for standard input')
   .option('--out <dir>', 'output folder', 'out')
   .addOption(FORMAT)
+  .addOption(NAMESPACES)
   .option('--summary', 'after the run, list every error and warning found')
   .option('--strict', 'exit 1 when any article has an error diagnostic')
-  .action(async (inputs: string[], opts: { out: string; format?: 'wikitext' | 'surfdoc'; summary?: boolean; strict?: boolean }) => {
+  .action(async (inputs: string[], opts: Common & { out: string; summary?: boolean; strict?: boolean }) => {
     const lines: string[] = [];
-    const { totals, errors } = await runAll(inputs, opts.format, opts.out, (input) => {
-      for (const a of input.articles) {
+    const { totals, errors } = await runAll(inputs, opts, opts.out, (a, input) => {
+      {
         const ds = a.diagnostics;
         lines.push(
-          `${input.file}: ${a.standings.length} standings, ${a.matchGrids.length} match grids, ${a.brackets.length} brackets, ${a.ties.length} ties, ${a.matches.length} matches, ${a.infoboxes.length} infoboxes, ${a.tables.length} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes`,
+          `${a.source.pageId === undefined ? input : `${input} [${a.source.title}]`}: ${a.standings.length} standings, ${a.matchGrids.length} match grids, ${a.brackets.length} brackets, ${a.ties.length} ties, ${a.matches.length} matches, ${a.infoboxes.length} infoboxes, ${a.tables.length} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes`,
         );
         if (opts.summary) for (const d of ds) if (atLeast(d, 'warning')) lines.push(`  ${formatDiagnostic(d, false)}`);
       }
@@ -87,10 +115,11 @@ program
   .description('report every inconsistency as file:line:col severity code message (nothing is written)')
   .argument('<inputs...>', 'files, folders or - for standard input')
   .addOption(FORMAT)
+  .addOption(NAMESPACES)
   .option('--json', 'print a JSON array of diagnostics instead')
   .addOption(new Option('--min-severity <level>', 'least severity to report (default: warning for text, info for --json)').choices(SEVERITY))
-  .action(async (inputs: string[], opts: { format?: 'wikitext' | 'surfdoc'; json?: boolean; minSeverity?: Diagnostic['severity'] }) => {
-    const { totals, errors } = await runAll(inputs, opts.format, undefined);
+  .action(async (inputs: string[], opts: Common & { json?: boolean; minSeverity?: Diagnostic['severity'] }) => {
+    const { totals, errors } = await runAll(inputs, opts, undefined);
     const min = opts.minSeverity ?? (opts.json ? 'info' : 'warning');
     const shown = totals.diagnostics.filter((d) => atLeast(d, min));
     if (opts.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);

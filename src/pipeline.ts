@@ -7,6 +7,8 @@ import { checkRecords } from './check/index.js';
 import { extractRecords, type Extracted } from './extract/index.js';
 import { parseSource } from './parse/index.js';
 import { readSource, type InputFile } from './read/index.js';
+import { readWikitext } from './read/wikitext.js';
+import type { DumpPage } from './read/xml-dump.js';
 import type { ArticleRecord, Diagnostic, InputFormat, Source, StageContext } from './types/index.js';
 import { validateRecords } from './validate/index.js';
 
@@ -19,6 +21,27 @@ import { validateRecords } from './validate/index.js';
 export function processInput(input: InputFile, format?: InputFormat): ArticleRecord {
   const context = createContext(input.file);
   const source = guard('read', context, () => readSource(input, format, context));
+  return runStages(input.file, source, context);
+}
+
+/**
+ * Runs every stage on one page of a MediaWiki dump; positions are relative to the page's text.
+ * @param file the dump file
+ * @param page the page, with its latest revision's text
+ * @returns the article envelope, its diagnostics naming the page
+ */
+export function processDumpPage(file: string, page: DumpPage): ArticleRecord {
+  const context = createContext(file, page.title);
+  const source = guard('read', context, () => ({
+    ...readWikitext(file, page.text),
+    title: page.title,
+    ...(page.id === undefined ? {} : { pageId: page.id }),
+    ...(page.revisionId === undefined ? {} : { revisionId: page.revisionId }),
+  }));
+  return runStages(file, source, context);
+}
+
+function runStages(file: string, source: Source | undefined, context: StageContext): ArticleRecord {
   const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [], brackets: [], ties: [], matches: [], teams: [] };
   if (source !== undefined) {
     const parsed = guard('parse', context, () => parseSource(source, context));
@@ -29,7 +52,7 @@ export function processInput(input: InputFile, format?: InputFormat): ArticleRec
       guard('check', context, () => checkRecords(extracted, context));
     }
   }
-  return envelope(input.file, source, records, context.diagnostics);
+  return envelope(file, source, records, context.diagnostics);
 }
 
 function envelope(file: string, source: Source | undefined, records: Extracted, diagnostics: Diagnostic[]): ArticleRecord {
@@ -41,6 +64,8 @@ function envelope(file: string, source: Source | undefined, records: Extracted, 
       title,
       ...(source?.url === undefined ? {} : { url: source.url }),
       ...(source?.licence === undefined ? {} : { licence: source.licence }),
+      ...(source?.pageId === undefined ? {} : { pageId: source.pageId }),
+      ...(source?.revisionId === undefined ? {} : { revisionId: source.revisionId }),
     },
     infoboxes: records.infoboxes,
     standings: records.standings,

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readXmlDump } from '../src/read/xml-dump.js';
 import { ROOT, outFiles, readOut } from './helpers.js';
+
+/** The text positions refer to: the input file, or for a dump page the page's wikitext. */
+async function textOf(file: string, page: string | undefined): Promise<string> {
+  if (page === undefined) return readFileSync(path.join(ROOT, file), 'utf8');
+  const counts = { pages: 0, articles: 0, redirects: 0, otherNamespaces: 0, malformed: 0 };
+  for await (const item of readXmlDump(path.join(ROOT, file), 'all', counts)) if ('text' in item && item.title === page) return item.text;
+  throw new Error(`no page ${page} in ${file}`);
+}
 
 interface Spanned {
   raw: string;
@@ -21,9 +30,9 @@ function collect(value: unknown, into: Spanned[]): Spanned[] {
 
 describe('spans', () => {
   for (const file of outFiles().filter((f) => !f.endsWith('index.json'))) {
-    it(`should point each raw value of out/${file} at its text in the input`, () => {
-      const article = readOut(file) as { source: { file: string } };
-      const text = readFileSync(path.join(ROOT, article.source.file), 'utf8');
+    it(`should point each raw value of out/${file} at its text in the input`, async () => {
+      const article = readOut(file) as { source: { file: string; title: string; pageId?: string } };
+      const text = await textOf(article.source.file, article.source.pageId === undefined ? undefined : article.source.title);
       const lines = text.split('\n');
       for (const s of collect(article, [])) {
         expect(text.slice(s.span.start.offset, s.span.end.offset)).toBe(s.raw);

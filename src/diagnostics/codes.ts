@@ -5,6 +5,8 @@
  */
 export const CODES = {
   'read/unreadable-input': { severity: 'error', description: 'The input path cannot be read (missing, a directory with nothing readable, or no permission).' },
+  'read/malformed-xml': { severity: 'error', description: 'A MediaWiki dump stops being well-formed XML (or bzip2); the pages before that point were read.' },
+  'read/malformed-page': { severity: 'warning', description: 'A dump page with no title, no namespace or no revision text.' },
   'read/empty-input': { severity: 'warning', description: 'The input holds no text.' },
   'read/binary-input': { severity: 'error', description: 'The input holds NUL bytes: it is not a text file.' },
   'read/invalid-utf8': { severity: 'warning', description: 'Bytes that are not UTF-8 were replaced by U+FFFD.' },

@@ -102,7 +102,8 @@ function reportSpans(view: TableView, id: string, context: StageContext): void {
         ['rowspan', c.rowspanRaw, c.rowspan],
         ['colspan', c.colspanRaw, c.colspan],
       ] as const) {
-        if (raw === undefined || /^[1-9]\d*$/.test(raw)) continue;
+        // A span computed by a template ({{#if:…}}) cannot be judged here.
+        if (raw === undefined || /^[1-9]\d*$/.test(raw) || raw.includes('{')) continue;
         context.report({
           code: 'extract/table-bad-span',
           stage: 'extract',

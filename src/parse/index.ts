@@ -149,7 +149,8 @@ function reportUnclosedCalls(
   context: StageContext,
 ): void {
   const starts = new Set(found.map((t) => t.offset));
-  const masked = text.replace(/<!--[\s\S]*?(?:-->|$)|<nowiki>[\s\S]*?<\/nowiki>/gi, (m) => ' '.repeat(m.length));
+  // Comments, nowiki and includeonly parts are not parsed on the page itself: openers there are not calls.
+  const masked = text.replace(/<!--[\s\S]*?(?:-->|$)|<nowiki>[\s\S]*?<\/nowiki>|<includeonly>[\s\S]*?(?:<\/includeonly>|$)/gi, (m) => ' '.repeat(m.length));
   for (const m of masked.matchAll(OPENERS)) {
     if (starts.has(m.index) || failed.some(([s, e]) => m.index >= s && m.index < e)) continue;
     context.report({

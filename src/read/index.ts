@@ -1,16 +1,17 @@
 /**
  * Stage 1, read: input paths → Source[]. Files are read whole, directories recursively by
- * extension (.wiki .wikitext .txt → wikitext; .surf .md → SurfDoc; `.txt` is sniffed), `-` is
- * standard input. Bytes are checked (empty, binary, not UTF-8) before any parsing.
+ * extension (.wiki .wikitext .txt → wikitext; .surf .md → SurfDoc; `.txt` is sniffed; .xml and
+ * .xml.bz2 are MediaWiki dumps, streamed page by page by xml-dump.ts), `-` is standard input. Bytes are checked (empty, binary, not UTF-8) before any parsing.
  * Emits: read/unreadable-input, read/empty-input, read/binary-input, read/invalid-utf8, and the
  * SurfDoc reader's codes.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Locator, OffsetMap } from '../parse/position.js';
 import type { InputFormat, Source, StageContext } from '../types/index.js';
 import { readSurfDoc } from './surfdoc.js';
 import { readWikitext } from './wikitext.js';
+import { isXmlDump } from './xml-dump.js';
 
 /** One input file found on disk (or standard input), not yet decoded. */
 export interface InputFile {
@@ -25,6 +26,10 @@ export interface InputFile {
 export interface InputRef {
   file: string;
   key: string;
+  /** A MediaWiki XML dump (read page by page from `path`) or a single article. */
+  kind: 'article' | 'dump';
+  /** The path to open, for dumps. */
+  path: string;
   load(): Promise<Uint8Array>;
 }
 
@@ -42,6 +47,7 @@ const EXTENSIONS: Readonly<Record<string, InputFormat | 'sniff'>> = {
   '.surf': 'surfdoc',
   '.md': 'surfdoc',
 };
+const DUMP = /\.(xml|xml\.bz2|bz2)$/i;
 
 /** Files in a folder that are documentation, not articles. */
 const NOT_ARTICLES = /^(readme|license|licence|copying|changelog|contributing)(\.|$)/i;
@@ -60,7 +66,7 @@ export async function readInputs(
   const errors: InputError[] = [];
   for (const input of inputs) {
     if (input === '-') {
-      files.push({ file: '-', key: 'stdin', load: readStdin });
+      files.push({ file: '-', key: 'stdin', kind: 'article', path: '-', load: readStdin });
       continue;
     }
     const rel = relative(input);
@@ -68,10 +74,13 @@ export async function readInputs(
       const info = await stat(input);
       if (info.isDirectory()) {
         const found = await listArticles(input);
-        if (found.length === 0) errors.push({ file: rel, message: `no .wiki, .wikitext, .txt, .surf or .md file in folder ${rel}` });
-        for (const f of found) files.push({ file: relative(f), key: path.relative(input, f).split(path.sep).join('/'), load: () => readFile(f) });
+        if (found.length === 0) errors.push({ file: rel, message: `no .wiki, .wikitext, .txt, .surf, .md, .xml or .xml.bz2 file in folder ${rel}` });
+        for (const f of found) {
+          files.push({ file: relative(f), key: path.relative(input, f).split(path.sep).join('/'), kind: DUMP.test(f) ? 'dump' : 'article', path: f, load: () => readFile(f) });
+        }
       } else {
-        files.push({ file: rel, key: path.basename(input), load: () => readFile(input) });
+        const kind = DUMP.test(input) || (await startsLikeDump(input)) ? 'dump' : 'article';
+        files.push({ file: rel, key: path.basename(input), kind, path: input, load: () => readFile(input) });
       }
     } catch (error) {
       errors.push({ file: rel, message: describe(error) });
@@ -158,9 +167,25 @@ async function listArticles(dir: string): Promise<string[]> {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) out.push(...(await listArticles(full)));
-    else if (e.isFile() && EXTENSIONS[path.extname(e.name).toLowerCase()] !== undefined && !NOT_ARTICLES.test(e.name)) out.push(full);
+    else if (e.isFile() && (EXTENSIONS[path.extname(e.name).toLowerCase()] !== undefined || DUMP.test(e.name)) && !NOT_ARTICLES.test(e.name)) out.push(full);
   }
   return out;
+}
+
+/** A file with another name is a dump when it starts like one (bzip2 data or `<mediawiki`). */
+async function startsLikeDump(file: string): Promise<boolean> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const head = Buffer.alloc(512);
+      const { bytesRead } = await handle.read(head, 0, 512, 0);
+      return isXmlDump(file, head.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 function relative(p: string): string {

@@ -23,6 +23,9 @@ export interface Source {
   title: string;
   url?: string;
   licence?: string;
+  /** For a page of a dump: its page and revision ids. */
+  pageId?: string;
+  revisionId?: string;
   /** The input file's text (positions point into it). */
   text: string;
   /** The wikitext to parse: the file itself, or a document assembled from SurfDoc pieces. */

@@ -10,6 +10,8 @@
 export type SectionPath = string[];
 export type DiagnosticCodeId =
   | 'read/unreadable-input'
+  | 'read/malformed-xml'
+  | 'read/malformed-page'
   | 'read/empty-input'
   | 'read/binary-input'
   | 'read/invalid-utf8'
@@ -82,7 +84,7 @@ export interface ArticleRecord {
 }
 export interface ArticleSource {
   /**
-   * The input file, relative to the working directory, with / separators.
+   * The input file (for a dump, the dump), relative to the working directory, with / separators.
    */
   file: string;
   format: 'wikitext' | 'surfdoc';
@@ -92,6 +94,14 @@ export interface ArticleSource {
   title: string;
   url?: string;
   licence?: string;
+  /**
+   * The page id, for a page of a MediaWiki dump.
+   */
+  pageId?: string;
+  /**
+   * The revision read (the latest), for a page of a MediaWiki dump.
+   */
+  revisionId?: string;
 }
 /**
  * An {{Infobox …}} template: every field as written, plus typed fields for football seasons.
