@@ -7,7 +7,7 @@ import { run } from '../../src/index.js';
 import { readXmlDump, type DumpCounts, type DumpPage, type DumpProblem } from '../../src/read/xml-dump.js';
 import { ROOT } from '../helpers.js';
 
-const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'dumps');
+const CORPUS = path.join(ROOT, 'test', 'fixtures', 'dumps');
 const counts = (): DumpCounts => ({ pages: 0, articles: 0, redirects: 0, otherNamespaces: 0, malformed: 0 });
 
 async function read(file: string, ns: ReadonlySet<number> | 'all' = new Set([0])): Promise<{ items: (DumpPage | DumpProblem)[]; counts: DumpCounts }> {
@@ -42,8 +42,8 @@ describe('readXmlDump', () => {
   });
 
   it('should report pages with no title or no text and keep the others (zhwiki broken dumps)', async () => {
-    for (const n of [1, 3, 4]) {
-      const { items } = await read(path.join(CORPUS, `zhwiki-broken-${n}.xml`), 'all');
+    for (const file of ['test/fixtures/dumps/zhwiki-broken-1.xml', 'test/fixtures/dumps/zhwiki-broken-3.xml', 'samples/zhwiki-broken-4.xml']) {
+      const { items } = await read(path.join(ROOT, file), 'all');
       expect(items.filter((i) => 'code' in i).map((i) => (i as DumpProblem).code)).toEqual(['read/malformed-page']);
       expect(items.filter((i) => 'text' in i)).toHaveLength(2);
     }
