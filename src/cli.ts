@@ -20,19 +20,22 @@ const NAMESPACES = new Option('--namespaces <list>', 'dump pages to read: namesp
 const SEVERITY = ['error', 'warning', 'info'] as const;
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/** What a run found, counted as it goes (a dump's diagnostics are never all held at once). */
 interface Totals {
   articles: number;
-  diagnostics: Diagnostic[];
-}
-
-function progress(done: number, total: number, file: string): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file}${done === total ? '\n' : ''}`);
-  else if (total > 10 && (done % Math.ceil(total / 20) === 0 || done === total)) process.stderr.write(`[${done}/${total}] ${file}\n`);
+  error: number;
+  warning: number;
+  info: number;
 }
 
 interface Common {
   format?: 'wikitext' | 'surfdoc';
   namespaces: string;
+}
+
+function progress(done: number, total: number, file: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file}${done === total ? '\n' : ''}`);
+  else if (total > 10 && (done % Math.ceil(total / 20) === 0 || done === total)) process.stderr.write(`[${done}/${total}] ${file}\n`);
 }
 
 function namespaces(list: string): number[] | 'all' {
@@ -45,8 +48,21 @@ function namespaces(list: string): number[] | 'all' {
   return ns;
 }
 
-async function runAll(inputs: string[], opts: Common, outDir: string | undefined, each?: (a: ArticleRecord, input: string) => void): Promise<{ totals: Totals; errors: RunResult['errors'] }> {
-  const totals: Totals = { articles: 0, diagnostics: [] };
+/**
+ * Runs the job, handing each article and each batch of diagnostics over as soon as it exists.
+ * @returns the totals and the unreadable inputs
+ */
+async function runAll(
+  inputs: string[],
+  opts: Common,
+  outDir: string | undefined,
+  on: { article?: (a: ArticleRecord, input: string) => void; diagnostics: (ds: readonly Diagnostic[]) => void },
+): Promise<{ totals: Totals; errors: RunResult['errors'] }> {
+  const totals: Totals = { articles: 0, error: 0, warning: 0, info: 0 };
+  const tally = (ds: readonly Diagnostic[]): void => {
+    for (const d of ds) totals[d.severity] += 1;
+    on.diagnostics(ds);
+  };
   let pages = 0;
   const { errors } = await run({
     inputs,
@@ -56,13 +72,13 @@ async function runAll(inputs: string[], opts: Common, outDir: string | undefined
     collect: false,
     onArticle(article, input) {
       totals.articles += 1;
-      totals.diagnostics.push(...article.diagnostics);
-      each?.(article, input);
+      on.article?.(article, input);
+      tally(article.diagnostics);
       pages += 1;
       if (article.source.pageId !== undefined && pages % 100 === 0) process.stderr.write(`${input}: ${pages} pages read\n`);
     },
     onInput(input, done, total) {
-      totals.diagnostics.push(...input.diagnostics);
+      tally(input.diagnostics);
       if (input.pages !== undefined) {
         const p = input.pages;
         process.stderr.write(`${input.file}: ${p.pages} pages, ${p.articles} read, ${p.redirects} redirects and ${p.otherNamespaces} pages of other namespaces skipped, ${p.malformed} malformed\n`);
@@ -92,43 +108,57 @@ program
   .option('--out <dir>', 'output folder', 'out')
   .addOption(FORMAT)
   .addOption(NAMESPACES)
-  .option('--summary', 'after the run, list every error and warning found')
+  .option('--summary', 'also list every error and warning found')
   .option('--strict', 'exit 1 when any article has an error diagnostic')
   .action(async (inputs: string[], opts: Common & { out: string; summary?: boolean; strict?: boolean }) => {
-    const lines: string[] = [];
-    const { totals, errors } = await runAll(inputs, opts, opts.out, (a, input) => {
-      {
+    const { totals, errors } = await runAll(inputs, opts, opts.out, {
+      article(a, input) {
         const ds = a.diagnostics;
-        lines.push(
-          `${a.source.pageId === undefined ? input : `${input} [${a.source.title}]`}: ${a.standings.length} standings, ${a.matchGrids.length} match grids, ${a.brackets.length} brackets, ${a.ties.length} ties, ${a.matches.length} matches, ${a.infoboxes.length} infoboxes, ${a.tables.length} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes`,
+        const name = a.source.pageId === undefined ? input : `${input} [${a.source.title}]`;
+        process.stdout.write(
+          `${name}: ${a.standings.length} standings, ${a.matchGrids.length} match grids, ${a.brackets.length} brackets, ${a.ties.length} ties, ${a.matches.length} matches, ${a.infoboxes.length} infoboxes, ${a.tables.length} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes\n`,
         );
-        if (opts.summary) for (const d of ds) if (atLeast(d, 'warning')) lines.push(`  ${formatDiagnostic(d, false)}`);
-      }
+      },
+      diagnostics(ds) {
+        if (opts.summary) for (const d of ds) if (atLeast(d, 'warning')) process.stdout.write(`  ${formatDiagnostic(d, false)}\n`);
+      },
     });
-    process.stdout.write(lines.map((l) => `${l}\n`).join(''));
-    process.stdout.write(`wrote ${totals.articles} articles to ${opts.out}/; ${count(totals.diagnostics, 'error')} errors, ${count(totals.diagnostics, 'warning')} warnings\n`);
-    process.exitCode = errors.length > 0 ? 2 : opts.strict && count(totals.diagnostics, 'error') > 0 ? 1 : 0;
+    process.stdout.write(`wrote ${totals.articles} articles to ${opts.out}/; ${totals.error} errors, ${totals.warning} warnings\n`);
+    process.exitCode = errors.length > 0 ? 2 : opts.strict && totals.error > 0 ? 1 : 0;
   });
 
 program
   .command('check')
   .description('report every inconsistency as file:line:col severity code message (nothing is written)')
-  .argument('<inputs...>', 'files, folders or - for standard input')
+  .argument('<inputs...>', 'files, folders, MediaWiki dumps or - for standard input')
   .addOption(FORMAT)
   .addOption(NAMESPACES)
   .option('--json', 'print a JSON array of diagnostics instead')
   .addOption(new Option('--min-severity <level>', 'least severity to report (default: warning for text, info for --json)').choices(SEVERITY))
   .action(async (inputs: string[], opts: Common & { json?: boolean; minSeverity?: Diagnostic['severity'] }) => {
-    const { totals, errors } = await runAll(inputs, opts, undefined);
     const min = opts.minSeverity ?? (opts.json ? 'info' : 'warning');
-    const shown = totals.diagnostics.filter((d) => atLeast(d, min));
-    if (opts.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    let first = true;
+    if (opts.json) process.stdout.write('[');
+    const summaries: Diagnostic[] = [];
+    const { totals, errors } = await runAll(inputs, opts, undefined, {
+      diagnostics(ds) {
+        for (const d of ds) {
+          if (!opts.json && min !== 'info' && d.code === 'check/standings-consistent') summaries.push(d);
+          if (!atLeast(d, min)) continue;
+          if (opts.json) {
+            // A JSON array written as it grows: two-space items, as JSON.stringify(array, null, 2) writes them.
+            process.stdout.write(`${first ? '' : ','}\n  ${JSON.stringify(d, null, 2).replace(/\n/g, '\n  ')}`);
+            first = false;
+          } else process.stdout.write(`${formatDiagnostic(d)}\n`);
+        }
+      },
+    });
+    if (opts.json) process.stdout.write(first ? ']\n' : '\n]\n');
     else {
-      const summaries = min === 'info' ? [] : totals.diagnostics.filter((d) => d.code === 'check/standings-consistent');
-      process.stdout.write([...shown, ...summaries].map((d) => `${formatDiagnostic(d)}\n`).join(''));
-      process.stdout.write(`${count(totals.diagnostics, 'error')} errors, ${count(totals.diagnostics, 'warning')} warnings in ${totals.articles} articles\n`);
+      process.stdout.write(summaries.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+      process.stdout.write(`${totals.error} errors, ${totals.warning} warnings in ${totals.articles} articles\n`);
     }
-    process.exitCode = errors.length > 0 ? 2 : count(totals.diagnostics, 'error') > 0 ? 1 : 0;
+    process.exitCode = errors.length > 0 ? 2 : totals.error > 0 ? 1 : 0;
   });
 
 try {

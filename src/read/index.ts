@@ -155,8 +155,8 @@ export function formatOf(file: string, text: string): InputFormat {
   if (byName === 'wikitext' || byName === 'surfdoc') return byName;
   const head = text.slice(0, 20000);
   const surf = /^::[A-Za-z][\w-]*(\[[^\]\n]*\])?[ \t]*$/m.test(head) || /^title:\s*"[^"]*"\s+type:\s/m.test(head);
-  const wiki = /\{\{|\[\[|^==.*==\s*$|^\{\|/m.test(head);
-  return surf && !/\{\{#invoke/i.test(head) ? 'surfdoc' : wiki || !surf ? 'wikitext' : 'surfdoc';
+  // SurfDoc markers decide, unless the text also calls modules the way only wikitext does.
+  return surf && !/\{\{\s*#invoke/i.test(head) ? 'surfdoc' : 'wikitext';
 }
 
 async function listArticles(dir: string): Promise<string[]> {
