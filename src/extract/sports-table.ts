@@ -12,7 +12,7 @@ import type { Figure, MatchGridRecord, StageContext, StandingsRecord, StandingsT
 import { readGridCells } from './match-grid.js';
 import { parseNumber, readFigure } from './numbers.js';
 import { displayTemplateName } from './template-names.js';
-import { parseTeamKey, readTeamList, reportDuplicateParams } from './teams.js';
+import { parseMatchKey, parseTeamKey, readTeamList, reportDuplicateParams } from './teams.js';
 import { opt, valueOf } from './values.js';
 
 /** Per-team prefixes the module reads (argcheck's list), longest first so `adjust_points` wins over `a…`. */
@@ -198,6 +198,8 @@ function reportStrayParams(view: TemplateView, codes: ReadonlySet<string>, used:
   for (const p of view.byName.values()) {
     if (p.anonymous || used.has(p.name) || GLOBAL.has(p.name)) continue;
     if (/^(team|result|split)\d+$/.test(p.name) || /^(col|text|note_res|status_text)_/.test(p.name)) continue;
+    // result_X_Y colours a grid cell (argcheck whitelists it when both codes are listed).
+    if (/^result_/.test(p.name) && parseMatchKey(`match_${p.name.slice(7)}`, codes) !== undefined) continue;
     const team = parseTeamKey(p.name, TEAM_PREFIXES);
     if (team !== undefined) {
       if (!codes.has(team.code)) {
