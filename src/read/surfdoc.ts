@@ -22,6 +22,7 @@ interface Bag {
 
 type Piece =
   | { kind: 'heading'; level: number; start: number; end: number }
+  | { kind: 'wikitext'; start: number; end: number }
   | { kind: 'bag'; bag: Bag }
   | { kind: 'data'; block: Block };
 
@@ -67,6 +68,12 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
         message: `Unexpected table debris \`${trimmed}\`, expected a whole table; the table was lost in conversion`,
         span: lines.span(md.start, md.end),
       });
+      continue;
+    }
+    if (isWholeWikitext(trimmed)) {
+      // Templates or tables the converter kept whole are wikitext as they stand.
+      closeBag();
+      pieces.push({ kind: 'wikitext', start: md.start, end: md.end });
       continue;
     }
     const first = firstParam(raw);
@@ -116,6 +123,10 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
       insert(` ${marks}\n`);
       while (path.length > 0 && (path[path.length - 1]?.level ?? 0) >= piece.level) path.pop();
       path.push({ level: piece.level, title: text.slice(piece.start, piece.end) });
+    } else if (piece.kind === 'wikitext') {
+      insert('\n');
+      copy(piece.start, piece.end);
+      insert('\n');
     } else if (piece.kind === 'data') {
       lastData = piece.block;
       const infoboxKeys = infoboxKeysAfter(piece.block, pieces);
@@ -152,7 +163,14 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
 }
 
 function pieceStart(p: Piece): number {
-  return p.kind === 'heading' ? p.start : p.kind === 'bag' ? p.bag.start : p.block.start;
+  return p.kind === 'bag' ? p.bag.start : p.kind === 'data' ? p.block.start : p.start;
+}
+
+/** A block that opens with a template call or a table and closes every one it opens. */
+function isWholeWikitext(block: string): boolean {
+  if (!/^(\{\{|\{\|)/.test(block)) return false;
+  const count = (re: RegExp): number => block.match(re)?.length ?? 0;
+  return count(/\{\{/g) === count(/\}\}/g) && count(/^\{\|/gm) === count(/^\|\}/gm);
 }
 
 function blank(s: string): string {

@@ -55,3 +55,13 @@ describe('SurfDoc reader', () => {
     expect(a.diagnostics.map((d) => d.code)).toEqual(['read/lost-structure']);
   });
 });
+
+describe('SurfDoc with wikitext kept whole', () => {
+  it('should read a template call the converter kept intact as wikitext, not as orphan parameters', () => {
+    const a = extract('Group A\n\n{{#invoke:Sports table|main|style=WDL|team1=AAA|name_AAA=Alpha|win_AAA=1}}\n\n{| class="wikitable"\n! Team !! Town\n|-\n| Alpha || Lima\n|}\n', { format: 'surfdoc', file: 'a.surf' });
+    expect(a.standings[0]?.recovered).toBeUndefined();
+    expect(a.standings[0]?.section).toEqual(['Group A']);
+    expect(a.tables[0]?.rows[0]?.cells.map((c) => c.text)).toEqual(['Alpha', 'Lima']);
+    expect(a.diagnostics.map((d) => d.code)).not.toContain('read/recovered-template');
+  });
+});
