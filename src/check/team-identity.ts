@@ -33,7 +33,7 @@ function checkQualification(records: Extracted, context: StageContext): void {
     context.report({
       code: 'check/team-not-qualified',
       stage: 'check',
-      message: `Unexpected ${team.name} in \`${mention.recordId}\`, expected a team of the qualified-team list \`${first.id}\` (or a note that it came from another competition)`,
+      message: `Unexpected ${team.name} in \`${mention.recordId}\`, expected a team of the earlier team list \`${first.id}\` (or a note that it came from another competition)`,
       ...(mention.span === undefined ? {} : { span: mention.span }),
       recordId: mention.recordId,
       related: [{ message: `the list of qualified teams (${first.caption ?? first.section.join(' > ')})`, span: first.span }],
