@@ -97,7 +97,9 @@ function buildStandings(header: TemplateView, rows: readonly TemplateView[], foo
     const bp = figure('bp', 'bonus points');
     // ZackBot's conversion summed dp and bp into adjust_points; dp is written as a positive deduction.
     const adjust = dp === undefined && bp === undefined ? undefined : { ...(dp ?? bp), value: (bp?.value ?? 0) - Math.abs(dp?.value ?? 0) } as Figure;
-    const letters = Object.entries(FLAGS).filter(([flag]) => (row.byName.get(flag)?.text ?? '').length > 0).map(([, l]) => l);
+    const flags = Object.entries(FLAGS).filter(([flag]) => (row.byName.get(flag)?.text ?? '').length > 0);
+    const letters = [...new Set(flags.map(([, l]) => l))].sort();
+    const flagValue = flags[0] === undefined ? undefined : valueOf(row.byName.get(flags[0][0]));
     const n = (f: Figure | undefined): number => f?.value ?? 0;
     const rank = i + 1;
     teams.push({
@@ -113,7 +115,7 @@ function buildStandings(header: TemplateView, rows: readonly TemplateView[], foo
       ...opt('goalsFor', goalsFor),
       ...opt('goalsAgainst', goalsAgainst),
       ...opt('adjustPoints', adjust),
-      ...(letters.length === 0 ? {} : { status: { value: { param: 'flags', raw: letters.join(''), text: letters.join(''), span: row.span }, letters: [...new Set(letters)].sort() } }),
+      ...(flagValue === undefined ? {} : { status: { value: flagValue, letters } }),
       displayed: {
         played: n(wins) + n(draws) + n(losses),
         ...(goalsFor?.value !== undefined && goalsAgainst?.value !== undefined ? { goalDifference: goalsFor.value - goalsAgainst.value } : {}),

@@ -40,3 +40,10 @@ describe('legacy Fb cl / fb r templates', () => {
     expect(order.map((d) => d.span?.start.line)).toEqual([72, 78]);
   });
 });
+
+describe('legacy status flags', () => {
+  it('should turn fb cl2 team flags into status letters, keeping the first flag as written', () => {
+    const a = extract('{{Fb cl header}}\n{{fb cl2 team|p=1|t=Alpha|w=1|d=0|l=0|gf=1|ga=0|champion=yes|qualified=y}}\n{{Fb cl footer}}');
+    expect(a.standings[0]?.teams[0]?.status).toMatchObject({ letters: ['C', 'Q'], value: { param: 'champion', raw: 'yes' } });
+  });
+});
