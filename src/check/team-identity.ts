@@ -58,7 +58,7 @@ function checkCodes(records: Extracted, context: StageContext): void {
   const byCode = new Map<string, Map<string, { recordId: string; span?: TeamEntity['mentions'][number]['span'] }>>();
   for (const team of records.teams) {
     for (const m of team.mentions) {
-      if (m.code === undefined || records.standings.some((s) => s.id === m.recordId && s.template.startsWith('Fb'))) continue;
+      if (m.code === undefined) continue;
       const owners = byCode.get(m.code) ?? new Map();
       if (!owners.has(team.id)) owners.set(team.id, { recordId: m.recordId, ...(m.span === undefined ? {} : { span: m.span }) });
       byCode.set(m.code, owners);

@@ -32,9 +32,11 @@ export function buildTeamRegistry(records: Extracted): TeamEntity[] {
   const mentions: Mention[] = [];
   const byStandings = new Map<string, number>();
   for (const s of records.standings) {
+    // Legacy Fb cl tables have no codes: their `code` is the team's name standing in for one.
+    const legacy = s.template.startsWith('Fb ');
     for (const t of s.teams) {
       byStandings.set(`${s.id}|${t.code}`, mentions.length);
-      mentions.push({ recordId: s.id, group: s.id, text: t.name?.text ?? t.code, code: t.code, link: t.link, span: t.name?.span ?? t.codeSpan, assign: (id) => (t.teamId = id) });
+      mentions.push({ recordId: s.id, group: s.id, text: t.name?.text ?? t.code, code: legacy ? undefined : t.code, link: t.link, span: t.name?.span ?? t.codeSpan, assign: (id) => (t.teamId = id) });
     }
   }
   const evidence: [number, number][] = [];
