@@ -1,6 +1,6 @@
 /**
- * Building diagnostics, and the two helpers that mark a bug: a `throw` in wikitally means a bug,
- * never bad input (bad input is a diagnostic).
+ * Building diagnostics. Bad input is always a diagnostic; a `throw` in wikitally means a bug, and
+ * pipeline.ts turns it into an `internal/bug` diagnostic on the article.
  */
 import type { Diagnostic, StageContext } from '../types/index.js';
 import { CODES } from './codes.js';
@@ -36,22 +36,4 @@ export function createContext(file: string, page?: string): StageContext {
       diagnostics.push(full);
     },
   };
-}
-
-/**
- * Throws when a condition that the code guarantees does not hold.
- * @param condition what must be true
- * @param what a description of the broken invariant
- */
-export function assert(condition: unknown, what: string): asserts condition {
-  if (!condition) throw new Error(`wikitally bug: ${what} (please report this with the input that caused it)`);
-}
-
-/**
- * Marks a branch that cannot be reached.
- * @param value the value that should have been narrowed to never
- * @returns never
- */
-export function unreachable(value: never): never {
-  throw new Error(`wikitally bug: unreachable case ${JSON.stringify(value)}`);
 }

@@ -11,6 +11,7 @@
  */
 import type { TemplateView } from '../parse/index.js';
 import type { Figure, MatchCell, MatchGridRecord, StageContext, StandingsRecord, StandingsTeam } from '../types/index.js';
+import { displayedFigures } from './displayed-figures.js';
 import { parseNumber, readFigure } from './numbers.js';
 import { readScore } from './score.js';
 import { teamNameKey } from './team-identity.js';
@@ -100,7 +101,6 @@ function buildStandings(header: TemplateView, rows: readonly TemplateView[], foo
     const flags = Object.entries(FLAGS).filter(([flag]) => (row.byName.get(flag)?.text ?? '').length > 0);
     const letters = [...new Set(flags.map(([, l]) => l))].sort();
     const flagValue = flags[0] === undefined ? undefined : valueOf(row.byName.get(flags[0][0]));
-    const n = (f: Figure | undefined): number => f?.value ?? 0;
     const rank = i + 1;
     teams.push({
       rank,
@@ -116,11 +116,7 @@ function buildStandings(header: TemplateView, rows: readonly TemplateView[], foo
       ...opt('goalsAgainst', goalsAgainst),
       ...opt('adjustPoints', adjust),
       ...(flagValue === undefined ? {} : { status: { value: flagValue, letters } }),
-      displayed: {
-        played: n(wins) + n(draws) + n(losses),
-        ...(goalsFor?.value !== undefined && goalsAgainst?.value !== undefined ? { goalDifference: goalsFor.value - goalsAgainst.value } : {}),
-        points: pointRules.win * n(wins) + pointRules.draw * n(draws) + n(adjust),
-      },
+      displayed: displayedFigures({ wins, draws, losses, goalsFor, goalsAgainst, adjustPoints: adjust }, pointRules),
     });
   }
   const last = rows[rows.length - 1] ?? header;

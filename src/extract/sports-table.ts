@@ -9,6 +9,7 @@
  */
 import type { ParamView, TemplateView } from '../parse/index.js';
 import type { Figure, MatchGridRecord, StageContext, StandingsRecord, StandingsTeam, Value } from '../types/index.js';
+import { displayedFigures } from './displayed-figures.js';
 import { readGridCells } from './match-grid.js';
 import { parseNumber, readFigure } from './numbers.js';
 import { displayTemplateName } from './template-names.js';
@@ -136,13 +137,6 @@ function readTeam(
   const resultCode = view.byName.get(`result${rank}`)?.text;
   const position = parseNumber(get('pos')?.text ?? '') ?? highest + rank - 1;
 
-  // What the module displays: missing or non-numeric counts as 0, as Module:Sports table/WDL does.
-  const n = (f: Figure | undefined): number => f?.value ?? 0;
-  const numericWdl = [wins, draws, losses].every((f) => f === undefined || f.value !== undefined);
-  const played = numericWdl || matches?.value === undefined ? n(wins) + n(draws) + n(losses) : matches.value;
-  const gdKnown = (goalsFor === undefined || goalsFor.value !== undefined) && (goalsAgainst === undefined || goalsAgainst.value !== undefined);
-  const points = rules.win * n(wins) + rules.draw * n(draws) + rules.loss * n(losses) + n(adjustPoints) + n(startPoints);
-
   return {
     rank,
     position,
@@ -164,7 +158,7 @@ function readTeam(
     ...opt('note', sharedNote(view, 'note', code)),
     ...opt('headToHead', sharedNote(view, 'hth', code)),
     ...(resultCode === undefined || resultCode.length === 0 ? {} : { result: readResult(view, resultCode) }),
-    displayed: { played, ...(gdKnown ? { goalDifference: n(goalsFor) - n(goalsAgainst) } : {}), points },
+    displayed: displayedFigures({ wins, draws, losses, goalsFor, goalsAgainst, adjustPoints, startPoints, matches }, rules),
   };
 }
 

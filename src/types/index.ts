@@ -10,12 +10,6 @@ export type * from './generated/records.js';
 /** The input formats wikitally reads. */
 export type InputFormat = 'wikitext' | 'surfdoc';
 
-/** A heading recovered by a reader, in virtual-document order. */
-export interface SourceHeading {
-  level: number;
-  title: string;
-}
-
 /** One article as read: its file text and the wikitext to parse, with the way back to file positions. */
 export interface Source {
   file: string;
