@@ -84,8 +84,8 @@ export function extractStandings(
     ...opt('classRules', valueOf(get('class_rules'))),
     ...opt('sourceNote', valueOf(get('source'))),
     ...opt('update', valueOf(get('update'))),
-    ...(cells.length > 0 ? { matchGridId: ids.grid } : {}),
     teams,
+    ...(cells.length > 0 ? { matchGridId: ids.grid } : {}),
   };
   if (cells.length === 0) return { standings };
   const legs = parseNumber(get('legs')?.text ?? '') ?? 1;
@@ -96,10 +96,10 @@ export function extractStandings(
     span: view.span,
     template: standings.template,
     ...(view.recovered ? { recovered: true } : {}),
-    standingsId: ids.standings,
     legs: Math.max(1, Math.trunc(legs)),
     teams: teams.map((t) => ({ code: t.code, ...opt('name', t.name), ...opt('link', t.link), standingsCode: t.code })),
     cells,
+    standingsId: ids.standings,
   };
   return { standings, grid };
 }

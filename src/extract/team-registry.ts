@@ -102,7 +102,6 @@ export function buildTeamRegistry(records: Extracted): TeamEntity[] {
   const teams: TeamEntity[] = [];
   for (const list of entities.values()) {
     const id = `team-${teams.length + 1}`;
-    for (const m of list) m.assign(id);
     const count = new Map<string, number>();
     for (const m of list) count.set(m.text, (count.get(m.text) ?? 0) + 1);
     const name = [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
@@ -121,6 +120,9 @@ export function buildTeamRegistry(records: Extracted): TeamEntity[] {
       })),
     });
   }
+  // Ids are written in mention order, so a record's fields get them in the order it lists them.
+  const ids = new Map([...entities.keys()].map((root, i) => [root, `team-${i + 1}`]));
+  for (const [i, m] of mentions.entries()) m.assign(ids.get(sets.find(i)) ?? '');
   return teams;
 }
 

@@ -189,11 +189,11 @@ export interface StandingsRecord {
   classRules?: Value;
   sourceNote?: Value;
   update?: Value;
+  teams: StandingsTeam[];
   /**
    * The match grid the cross-check compared this table with.
    */
   matchGridId?: string;
-  teams: StandingsTeam[];
 }
 export interface PointRules {
   win: number;
@@ -268,13 +268,13 @@ export interface MatchGridRecord {
   span: Span;
   template: string;
   recovered?: boolean;
+  legs: number;
+  teams: GridTeam[];
+  cells: MatchCell[];
   /**
    * The standings table this grid was paired with.
    */
   standingsId?: string;
-  legs: number;
-  teams: GridTeam[];
-  cells: MatchCell[];
 }
 export interface GridTeam {
   code: string;
@@ -374,7 +374,6 @@ export interface TypedEntry {
    */
   row: number;
   team?: string;
-  teamId?: string;
   link?: string;
   /**
    * Department, region, province, state or group the team qualified from.
@@ -384,6 +383,7 @@ export interface TypedEntry {
   player?: string;
   goals?: number;
   rank?: number;
+  teamId?: string;
 }
 /**
  * A knockout bracket ({{NTeamBracket…}} or Module:Team bracket): rounds, the teams in each slot with their per-leg scores, and the ties (slots 2k-1 and 2k) with the team that went through, read from the next round's slot k.
