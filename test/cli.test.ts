@@ -55,6 +55,21 @@ describe('wikitally command line', () => {
   it('should exit 2 for bad usage', async () => {
     expect((await cli(['check'])).code).toBe(2);
     expect((await cli(['extract', '--format', 'html', 'x'])).code).toBe(2);
+    const ns = await cli(['check', '--namespaces', 'ten', 'samples/bad-empty.wiki']);
+    expect([ns.code, ns.stderr.trim()]).toEqual([2, 'wikitally: --namespaces takes "all" or numbers separated by commas, not "ten"']);
+  });
+
+  it('should exit 0 from extract despite findings, and 1 with --strict', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-'));
+    expect((await cli(['extract', 'samples/standings-faults.wiki', '--out', dir])).code).toBe(0);
+    expect((await cli(['extract', 'samples/standings-faults.wiki', '--out', dir, '--strict'])).code).toBe(1);
+  });
+
+  it('should read template pages of a dump with --namespaces 10', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-'));
+    expect((await cli(['extract', '--namespaces', '10', 'samples/football-pages.xml.bz2', '--out', dir])).code).toBe(0);
+    const index = JSON.parse(readFileSync(path.join(dir, 'football-pages.xml.bz2', 'index.json'), 'utf8')) as { articles: { title: string; records: { standings: number } }[] };
+    expect(index.articles.map((a) => [a.title, a.records.standings])).toEqual([['Template:Synthetic League 2020 table', 1]]);
   });
 
   it('should read standard input given as -', async () => {
