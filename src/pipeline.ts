@@ -5,6 +5,7 @@
 import { createContext } from './diagnostics/diagnostic.js';
 import { checkRecords } from './check/index.js';
 import { extractRecords, type Extracted } from './extract/index.js';
+import { isReadTemplate } from './extract/template-names.js';
 import { parseSource } from './parse/index.js';
 import { readSource, type InputFile } from './read/index.js';
 import { readWikitext } from './read/wikitext.js';
@@ -44,7 +45,7 @@ export function processDumpPage(file: string, page: DumpPage): ArticleRecord {
 function runStages(file: string, source: Source | undefined, context: StageContext): ArticleRecord {
   const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [], brackets: [], ties: [], matches: [], teams: [] };
   if (source !== undefined) {
-    const parsed = guard('parse', context, () => parseSource(source, context));
+    const parsed = guard('parse', context, () => parseSource(source, context, { wanted: isReadTemplate }));
     const extracted = parsed === undefined ? undefined : guard('extract', context, () => extractRecords(parsed, context));
     if (extracted !== undefined) {
       Object.assign(records, extracted);

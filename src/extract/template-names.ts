@@ -76,3 +76,16 @@ export function displayTemplateName(rawName: string, isInvoke: boolean): string 
   const name = rawName.replace(/^template:/i, '').replace(/[_\s]+/g, ' ').trim();
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
+
+/** The legacy Fb templates legacy-fb.ts reads (normalised names). */
+const LEGACY = /^fb (?:cl header|cl2? team(?: 2pts)?|cl footer|r2? header|r2? team|r|r footer)$/;
+
+/**
+ * Tells whether an extractor reads a template or #invoke call, so the parse stage can skip the rest.
+ * @param rawName the name as parsed (`Template:Fb_cl2_team`, `Module:Sports_table`)
+ * @param isInvoke whether it is an #invoke call
+ * @returns true for every name the registry or the legacy tables read
+ */
+export function isReadTemplate(rawName: string, isInvoke: boolean): boolean {
+  return templateKind(rawName, isInvoke) !== undefined || (!isInvoke && LEGACY.test(normaliseTemplateName(rawName)));
+}

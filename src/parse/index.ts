@@ -1,20 +1,33 @@
 /**
- * Stage 2, parse: Source → Parsed. Parses the source's wikitext with wikiparser-node (enwiki
- * config), one level-2 section at a time so large articles do not exhaust the heap, and hands
- * extractors plain views of every template and #invoke with its section path.
+ * Stage 2, parse: Source → Parsed. Reads the source's wikitext one level-2 section at a time and
+ * hands extractors plain views of the templates they read and of every table, with section paths.
+ * By default each section is read by the targeted parser (fast/): a linear scan that needs
+ * wikiparser-node only for the values and tables it cannot read exactly, and that gives the same
+ * views as the full parse; a section it finds irregular, or every section with `mode: 'full'`, is
+ * parsed by wikiparser-node (enwiki config) in full.
  * Emits: parse/too-deep, parse/too-large, parse/unclosed-template.
  */
 import Parser from 'wikiparser-node';
 import type { Token } from 'wikiparser-node';
 import type { Source, StageContext } from '../types/index.js';
+import { MAX_NESTING } from '../limits.js';
+import { readChunk } from './fast/index.js';
+import { maskOpaque, type Masked } from './fast/mask.js';
+import { nestingDepth } from './fast/structure.js';
+import { FULL_PARSER } from './full.js';
 import { plainText } from './plain-text.js';
 import { viewTemplate, type TemplateView } from './query.js';
 import { viewTable, type TableView } from './tables.js';
 
-Parser.config = 'enwiki';
-// We never edit the tree; view-only mode lets the parser cache node offsets (getAbsoluteIndex is
-// otherwise quadratic in the number of siblings, and dominated the run time on long sections).
-Parser.viewOnly = true;
+/** How to parse. */
+export interface ParseOptions {
+  /** `targeted` (default) or `full` (wikiparser-node on every section: the reference the targeted parser is tested against). */
+  mode?: 'targeted' | 'full';
+  /** The templates extractors read (by wikiparser-node's name, and whether an #invoke); others get no view. Default: all. */
+  wanted?: (rawName: string, isInvoke: boolean) => boolean;
+  /** Filled with how many sections each path read. */
+  stats?: { targeted: number; full: number };
+}
 
 /** Sections larger than this are split further (wikiparser-node needs ~400 MB per 512 KB). */
 const MAX_CHUNK = 256 * 1024;
@@ -38,10 +51,12 @@ interface Heading {
  * @param context diagnostics sink
  * @returns the templates with their sections
  */
-export function parseSource(source: Source, context: StageContext): Parsed {
+export function parseSource(source: Source, context: StageContext, options: ParseOptions = {}): Parsed {
   const text = source.wikitext;
+  const wanted = options.wanted ?? ((): boolean => true);
   const headings: Heading[] = [];
   const found: Omit<TemplateView, 'section' | 'recovered'>[] = [];
+  const callStarts = new Set<number>();
   const tables: Omit<TableView, 'section'>[] = [];
   const failed: [number, number][] = [];
   const parseChunk = (start: number, end: number, retry: boolean): void => {
@@ -49,6 +64,7 @@ export function parseSource(source: Source, context: StageContext): Parsed {
       const root = Parser.parse(text.slice(start, end));
       const chunkHeadings: Heading[] = [];
       const chunkTemplates: Omit<TemplateView, 'section' | 'recovered'>[] = [];
+      const chunkStarts: number[] = [];
       const chunkTables: Omit<TableView, 'section'>[] = [];
       for (const child of root.childNodes) {
         if (child.type !== 'heading') continue;
@@ -57,12 +73,17 @@ export function parseSource(source: Source, context: StageContext): Parsed {
         chunkHeadings.push({ offset: start + heading.getAbsoluteIndex(), level: heading.level, title });
       }
       for (const node of root.querySelectorAll('template, magic-word#invoke')) {
-        chunkTemplates.push(viewTemplate(node as Token, start, source.locator));
+        const t = node as Token & { name: string; getModule?(): [string, string | undefined] };
+        chunkStarts.push(start + t.getAbsoluteIndex());
+        const isInvoke = t.type === 'magic-word';
+        if (wanted(isInvoke && t.getModule !== undefined ? t.getModule()[0] : t.name, isInvoke)) chunkTemplates.push(viewTemplate(node as Token, start, source.locator));
       }
       for (const node of root.querySelectorAll('table')) chunkTables.push(viewTable(node as Token, start, source.locator));
       headings.push(...chunkHeadings);
       found.push(...chunkTemplates);
+      for (const s of chunkStarts) callStarts.add(s);
       tables.push(...chunkTables);
+      if (options.stats !== undefined) options.stats.full += 1;
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       // Retry a failing section heading by heading, so only the nested part is lost.
@@ -80,8 +101,39 @@ export function parseSource(source: Source, context: StageContext): Parsed {
       });
     }
   };
-  for (const [start, end] of splitIntoChunks(text, source, context)) parseChunk(start, end, true);
-  reportUnclosedCalls(text, found, failed, source, context);
+  const readTargeted = (start: number, end: number, mask: Masked): boolean => {
+    const read = readChunk(text, start, end, source.locator, wanted, FULL_PARSER, mask);
+    if ('irregular' in read) return false;
+    for (const h of read.headings) headings.push(h);
+    for (const t of read.templates) found.push(t);
+    for (const s of read.callStarts) callStarts.add(s);
+    for (const t of read.tables) tables.push(t);
+    if (options.stats !== undefined) options.stats.targeted += 1;
+    return true;
+  };
+  // Nesting is measured before any parse: wikiparser-node's stack and memory give out on deep text.
+  const readChunkAt = (start: number, end: number, retry: boolean): void => {
+    const mask = maskOpaque(text.slice(start, end), FULL_PARSER.extTags);
+    const depth = nestingDepth(mask.masked);
+    if (depth > MAX_NESTING) {
+      const pieces = retry ? cutAt(text, start, end, ANY_HEADING) : [];
+      if (pieces.length > 1) {
+        for (const [s, e] of pieces) readChunkAt(s, e, false);
+        return;
+      }
+      failed.push([start, end]);
+      context.report({
+        code: 'parse/too-deep',
+        stage: 'parse',
+        message: `Unexpected templates and links nested ${depth} levels deep, expected at most ${MAX_NESTING}; this section was skipped`,
+        span: source.locator.span(start, end),
+      });
+      return;
+    }
+    if (options.mode === 'full' || !readTargeted(start, end, mask)) parseChunk(start, end, retry);
+  };
+  for (const [start, end] of splitIntoChunks(text, source, context)) readChunkAt(start, end, true);
+  reportUnclosedCalls(text, callStarts, failed, source, context);
   const paths = sectionPaths(headings);
   return {
     source,
@@ -141,14 +193,7 @@ const ANY_HEADING = /^=+[^=\n].*=+[ \t]*$/gm;
 const OPENERS = /\{\{\s*(#invoke\s*:\s*[^|}\n]*|\d+\s*team\s*bracket[^|}\n]*|infobox[^|}\n]*|football\s*box[^|}\n]*|two\s*leg\s*result)/gi;
 
 /** A call the parser did not turn into a template has lost its closing braces. */
-function reportUnclosedCalls(
-  text: string,
-  found: readonly Omit<TemplateView, 'section' | 'recovered'>[],
-  failed: readonly [number, number][],
-  source: Source,
-  context: StageContext,
-): void {
-  const starts = new Set(found.map((t) => t.offset));
+function reportUnclosedCalls(text: string, starts: ReadonlySet<number>, failed: readonly [number, number][], source: Source, context: StageContext): void {
   // Comments, nowiki and includeonly parts are not parsed on the page itself: openers there are not calls.
   const masked = text.replace(/<!--[\s\S]*?(?:-->|$)|<nowiki>[\s\S]*?<\/nowiki>|<includeonly>[\s\S]*?(?:<\/includeonly>|$)/gi, (m) => ' '.repeat(m.length));
   for (const m of masked.matchAll(OPENERS)) {

@@ -1,0 +1,186 @@
+/**
+ * Plain text of a range of wikitext without building a syntax tree, equal to what
+ * `plainText()` gives for the same range parsed by wikiparser-node. It covers what parameter
+ * values and table cells are made of (text, entities, comments, extension tags, `<br>` and other
+ * HTML tags, links, templates); for anything else (quotes, lists, external and magic links, files,
+ * categories, parser functions, tables in a value) it answers `undefined` and the caller asks
+ * wikiparser-node for that one range.
+ */
+import type { Link } from '../../types/index.js';
+import { decodeEntities, normaliseLinkTarget, type PlainText } from '../plain-text.js';
+import type { Call, LinkPair } from './structure.js';
+
+/** What a chunk offers to the evaluator: its text, masked text and brace structure. */
+export interface InlineSource {
+  /** The chunk's text and its masked copy (same length). */
+  text: string;
+  masked: string;
+  /** Calls and links by start index. */
+  callAt: ReadonlyMap<number, Call>;
+  linkAt: ReadonlyMap<number, LinkPair>;
+  /** The wiki's configuration: HTML tag names, protocols, and the canonical template title of a name. */
+  config: InlineConfig;
+}
+
+/** What the evaluator needs of the wiki's configuration. */
+export interface InlineConfig {
+  htmlTags: ReadonlySet<string>;
+  /** Matches the start of a free external link or magic link. */
+  linkLike: RegExp;
+  /** `Template:Nowrap` for `nowrap`; undefined when the name is not a plain template name. */
+  templateTitle(name: string): string | undefined;
+}
+
+/** Templates whose text is one of their arguments (canonical title → argument), as plain-text.ts. */
+export const KEEP_ARGUMENT: Readonly<Record<string, string>> = {
+  'Template:Score_link': '2',
+  'Template:Nowrap': '1',
+  'Template:Nobr': '1',
+  'Template:Sort': '2',
+  'Template:Small': '1',
+  'Template:Big': '1',
+  'Template:Abbr': '1',
+  'Template:Tooltip': '1',
+  'Template:Nobold': '1',
+  'Template:Noitalic': '1',
+  'Template:Lang': '2',
+  'Template:Fbaicon': '1',
+};
+
+/** Characters after which the simple scan has to look closer. */
+const SPECIAL = /[[\]{}<'\n\u0001\u0002_:&]/;
+/** Text that only wikiparser-node can read exactly. */
+const HARD = /''|__|(?:^|\n)[ \t]*(?:[*#:;]|----|\{\||!|\|)|\b(?:ISBN|RFC|PMID)\b/;
+const HTML_TAG = /^(\/?)([a-z][^\s/>]*)((?:\s|\/(?!>))[^>]*?)?(\/?>)/i;
+
+/**
+ * Plain text of `[start, end)` of the chunk.
+ * @param src the chunk
+ * @param start index in the chunk
+ * @param end index in the chunk (exclusive)
+ * @returns the plain text and links, or undefined when wikiparser-node must read it
+ */
+export function inlineText(src: InlineSource, start: number, end: number): PlainText | undefined {
+  const masked = src.masked.slice(start, end);
+  if (!SPECIAL.test(masked)) return { text: collapse(masked), links: [] };
+  if (HARD.test(masked) || src.config.linkLike.test(masked)) return undefined;
+  const links: Link[] = [];
+  const raw = walk(src, start, end, links);
+  return raw === undefined ? undefined : { text: collapse(decodeEntities(raw)), links };
+}
+
+function collapse(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The raw text of a range (entities still encoded), or undefined when it holds something hard. */
+function walk(src: InlineSource, start: number, end: number, links: Link[] | undefined): string | undefined {
+  const { text, masked } = src;
+  let out = '';
+  let at = start;
+  const special = /[[{<\u0001\u0002]/g;
+  special.lastIndex = start;
+  for (let m = special.exec(masked); m !== null && m.index < end; m = special.exec(masked)) {
+    const i = m.index;
+    const c = masked[i];
+    if (c === '\u0001' || c === '\u0002') {
+      out += text.slice(at, i);
+      let j = i;
+      while (j < end && (masked[j] === '\u0001' || masked[j] === '\u0002')) j++;
+      at = j;
+      special.lastIndex = j;
+    } else if (c === '{') {
+      const call = src.callAt.get(i);
+      if (call === undefined) continue;
+      if (call.end > end) return undefined;
+      out += text.slice(at, i);
+      const value = callText(src, call, links);
+      if (value === undefined) return undefined;
+      out += value;
+      at = call.end;
+      special.lastIndex = call.end;
+    } else if (c === '[') {
+      if (masked[i + 1] !== '[') {
+        if (masked[i + 1] === '/' && masked[i + 2] === '/') return undefined;
+        continue;
+      }
+      const link = src.linkAt.get(i);
+      if (link === undefined || link.end > end) return undefined;
+      out += text.slice(at, i);
+      const value = linkText(src, link, links);
+      if (value === undefined) return undefined;
+      out += value;
+      at = link.end;
+      special.lastIndex = link.end;
+    } else {
+      // `<`: an HTML tag the wiki knows is dropped (`<br>` is a space); anything else is text.
+      const next = masked.indexOf('<', i + 1);
+      const bit = masked.slice(i + 1, next === -1 || next > end ? end : next);
+      const tag = HTML_TAG.exec(bit);
+      const name = tag?.[2]?.toLowerCase();
+      if (tag === null || name === undefined || !src.config.htmlTags.has(name)) continue;
+      if (name === 'meta' || name === 'link') return undefined;
+      const tagEnd = i + 1 + tag[0].length;
+      // A template or link inside the tag is a placeholder to wikiparser-node: leave that case to it.
+      if (/[{[]{2}/.test(masked.slice(i, tagEnd))) return undefined;
+      out += text.slice(at, i) + (name === 'br' ? ' ' : '');
+      at = tagEnd;
+      special.lastIndex = tagEnd;
+    }
+  }
+  return out + text.slice(at, end);
+}
+
+/** A link's text: its label, or its target when it has none; the link itself goes to `links`. */
+function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined): string | undefined {
+  const targetEnd = link.bar === -1 ? link.end - 2 : link.bar;
+  const target = src.text.slice(link.start + 2, targetEnd);
+  // Namespaces, interwiki, anchors, subpages, entities and markup in the target: wikiparser-node decides.
+  if (target.trim().length === 0 || /[:#%&<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./]|~~~/.test(target)) return undefined;
+  if (src.masked.slice(link.start + 2, targetEnd) !== target) return undefined;
+  let label: string;
+  if (link.bar === -1) label = target;
+  else {
+    const inner = walk(src, link.bar + 1, link.end - 2, undefined);
+    if (inner === undefined) return undefined;
+    label = inner;
+  }
+  links?.push({ target: normaliseLinkTarget(target.trim()), label: decodeEntities(label).trim() });
+  return label;
+}
+
+/** A template's text: one argument for the wrapper templates, a date for Start date, else nothing. */
+function callText(src: InlineSource, call: Call, links: Link[] | undefined): string | undefined {
+  const { text, masked } = src;
+  if (masked.slice(call.name.start, call.name.end).includes('\u0002')) return undefined;
+  const name = masked.slice(call.name.start, call.name.end).replace(/\u0001/g, '').trim();
+  const title = src.config.templateTitle(name);
+  if (title === undefined) return undefined;
+  const arg = (key: string): { start: number; end: number } | undefined => {
+    let found: { start: number; end: number } | undefined;
+    let anonymous = 0;
+    for (const p of call.parts) {
+      let k: string;
+      if (p.eq === -1) k = String(++anonymous);
+      else k = masked.slice(p.start, p.eq).replace(/\u0001/g, '').trim();
+      if (k === key) found = p.eq === -1 ? { start: p.start, end: p.end } : { start: p.eq + 1, end: p.end };
+    }
+    return found;
+  };
+  const rawArg = (key: string): string => {
+    const a = arg(key);
+    return a === undefined ? '' : text.slice(a.start, a.end).trim();
+  };
+  if (title === 'Template:Start_date' || title === 'Template:Start_date_and_age') return startDate(rawArg('1'), rawArg('2'), rawArg('3'));
+  if (title === 'Template:Sortname') return [rawArg('1'), rawArg('2')].filter(Boolean).join(' ');
+  const key = KEEP_ARGUMENT[title];
+  if (key === undefined) return '';
+  const a = arg(key);
+  return a === undefined ? '' : walk(src, a.start, a.end, links);
+}
+
+/** `{{Start date|2020|7|2}}` → `2020-07-02`, as plain-text.ts does. */
+function startDate(y: string, m: string, d: string): string {
+  if (!/^\d{4}$/.test(y)) return '';
+  return [y, m, d].filter((x) => /^\d{1,2}$|^\d{4}$/.test(x)).map((x, i) => (i === 0 ? x : x.padStart(2, '0'))).join('-');
+}
