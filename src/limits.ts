@@ -34,4 +34,13 @@ export const MAX_NESTING = 100;
  * block is cut at a line or parameter boundary and its parts joined again. Real paragraphs are
  * rarely longer than a few KB, so most articles are cut only where Markdown blocks end anyway.
  */
-export const MAX_MARKDOWN_PIECE = 4096;
+export const MAX_MARKDOWN_PIECE = 2048;
+
+/**
+ * The most grid slots (rendered cells, holes included) one table may lay out. Only rowspan and
+ * colspan multiply the cells written (1,000 cells of `rowspan=1000 colspan=1000` would ask for 10^9
+ * slots, gigabytes), and every slot is written out in the table record (~120 bytes of JSON each).
+ * The longest real lists (results of every match of a season, ~2,000 rows of 15 columns) stay well
+ * under 50,000; past it the table view says it was truncated and the extractor reports it.
+ */
+export const MAX_TABLE_CELLS = 50_000;

@@ -7,14 +7,13 @@
  * parsed by wikiparser-node (enwiki config) in full.
  * Emits: parse/too-deep, parse/too-large, parse/unclosed-template.
  */
-import Parser from 'wikiparser-node';
 import type { Token } from 'wikiparser-node';
 import type { Source, StageContext } from '../types/index.js';
 import { MAX_NESTING } from '../limits.js';
 import { readChunk } from './fast/index.js';
 import { maskOpaque, type Masked } from './fast/mask.js';
 import { nestingDepth } from './fast/structure.js';
-import { FULL_PARSER } from './full.js';
+import { FULL_PARSER, parseCapped } from './full.js';
 import { plainText } from './plain-text.js';
 import { viewTemplate, type TemplateView } from './query.js';
 import { viewTable, type TableView } from './tables.js';
@@ -25,8 +24,23 @@ export interface ParseOptions {
   mode?: 'targeted' | 'full';
   /** The templates extractors read (by wikiparser-node's name, and whether an #invoke); others get no view. Default: all. */
   wanted?: (rawName: string, isInvoke: boolean) => boolean;
-  /** Filled with how many sections each path read. */
-  stats?: { targeted: number; full: number };
+  /**
+   * Filled with how many sections each path read, and (when present, or created here) why sections
+   * were parsed in full and why root table regions were left to wikiparser-node.
+   */
+  stats?: ParseStats;
+}
+
+/** Counts of what each path read. */
+export interface ParseStats {
+  targeted: number;
+  full: number;
+  /** Root table regions the targeted table reader read. */
+  tableRegions?: number;
+  /** Regions it left to wikiparser-node, by reason. */
+  tableFallbacks?: Record<string, number>;
+  /** Sections the targeted parser left to wikiparser-node, by reason. */
+  irregular?: Record<string, number>;
 }
 
 /** Sections larger than this are split further (wikiparser-node needs ~400 MB per 512 KB). */
@@ -61,7 +75,8 @@ export function parseSource(source: Source, context: StageContext, options: Pars
   const failed: [number, number][] = [];
   const parseChunk = (start: number, end: number, retry: boolean): void => {
     try {
-      const root = Parser.parse(text.slice(start, end));
+      const chunkText = text.slice(start, end);
+      const { root, tables: tableNodes, indexOf } = parseCapped(chunkText);
       const chunkHeadings: Heading[] = [];
       const chunkTemplates: Omit<TemplateView, 'section' | 'recovered'>[] = [];
       const chunkStarts: number[] = [];
@@ -70,15 +85,15 @@ export function parseSource(source: Source, context: StageContext, options: Pars
         if (child.type !== 'heading') continue;
         const heading = child as Token & { level: number };
         const title = heading.firstChild === undefined ? '' : plainText(heading.firstChild as never).text;
-        chunkHeadings.push({ offset: start + heading.getAbsoluteIndex(), level: heading.level, title });
+        chunkHeadings.push({ offset: start + indexOf(heading), level: heading.level, title });
       }
       for (const node of root.querySelectorAll('template, magic-word#invoke')) {
         const t = node as Token & { name: string; getModule?(): [string, string | undefined] };
-        chunkStarts.push(start + t.getAbsoluteIndex());
+        chunkStarts.push(start + indexOf(t));
         const isInvoke = t.type === 'magic-word';
         if (wanted(isInvoke && t.getModule !== undefined ? t.getModule()[0] : t.name, isInvoke)) chunkTemplates.push(viewTemplate(node as Token, start, source.locator));
       }
-      for (const node of root.querySelectorAll('table')) chunkTables.push(viewTable(node as Token, start, source.locator));
+      for (const node of tableNodes) chunkTables.push(viewTable(node, start, source.locator, chunkText, indexOf));
       headings.push(...chunkHeadings);
       found.push(...chunkTemplates);
       for (const s of chunkStarts) callStarts.add(s);
@@ -87,7 +102,7 @@ export function parseSource(source: Source, context: StageContext, options: Pars
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       // Retry a failing section heading by heading, so only the nested part is lost.
-      const pieces = retry ? cutAt(text, start, end, ANY_HEADING) : [];
+      const pieces = retry ? cutAt(text, start, end, 'any') : [];
       if (pieces.length > 1) {
         for (const [s, e] of pieces) parseChunk(s, e, false);
         return;
@@ -103,7 +118,15 @@ export function parseSource(source: Source, context: StageContext, options: Pars
   };
   const readTargeted = (start: number, end: number, mask: Masked): boolean => {
     const read = readChunk(text, start, end, source.locator, wanted, FULL_PARSER, mask);
-    if ('irregular' in read) return false;
+    const stats = options.stats;
+    if ('irregular' in read) {
+      if (stats !== undefined) count((stats.irregular ??= {}), read.irregular);
+      return false;
+    }
+    if (stats !== undefined) {
+      stats.tableRegions = (stats.tableRegions ?? 0) + read.tableRegions.read;
+      for (const why of read.tableRegions.fallbacks) count((stats.tableFallbacks ??= {}), why);
+    }
     for (const h of read.headings) headings.push(h);
     for (const t of read.templates) found.push(t);
     for (const s of read.callStarts) callStarts.add(s);
@@ -116,7 +139,7 @@ export function parseSource(source: Source, context: StageContext, options: Pars
     const mask = maskOpaque(text.slice(start, end), FULL_PARSER.extTags);
     const depth = nestingDepth(mask.masked);
     if (depth > MAX_NESTING) {
-      const pieces = retry ? cutAt(text, start, end, ANY_HEADING) : [];
+      const pieces = retry ? cutAt(text, start, end, 'any') : [];
       if (pieces.length > 1) {
         for (const [s, e] of pieces) readChunkAt(s, e, false);
         return;
@@ -144,15 +167,19 @@ export function parseSource(source: Source, context: StageContext, options: Pars
   };
 }
 
+function count(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
 /** Splits at level-2 headings always, then at any heading, then at line ends, keeping chunks small. */
 function splitIntoChunks(text: string, source: Source, context: StageContext): [number, number][] {
   const chunks: [number, number][] = [];
-  for (const [start, end] of cutAt(text, 0, text.length, LEVEL2)) {
+  for (const [start, end] of cutAt(text, 0, text.length, 'level2')) {
     if (end - start <= MAX_CHUNK) {
       chunks.push([start, end]);
       continue;
     }
-    for (const [s, e] of cutAt(text, start, end, ANY_HEADING)) {
+    for (const [s, e] of cutAt(text, start, end, 'any')) {
       if (e - s <= MAX_CHUNK) {
         chunks.push([s, e]);
         continue;
@@ -176,18 +203,33 @@ function splitIntoChunks(text: string, source: Source, context: StageContext): [
   return chunks;
 }
 
-/** The ranges between matches of a heading pattern inside [start, end). */
-function cutAt(text: string, start: number, end: number, pattern: RegExp): [number, number][] {
+/** The ranges between heading lines inside [start, end): level 2 only, or any level. */
+function cutAt(text: string, start: number, end: number, which: 'level2' | 'any'): [number, number][] {
   const cuts = [start];
-  const slice = text.slice(start, end);
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) if (m.index > 0) cuts.push(start + m.index);
+  for (let s = start; s < end; ) {
+    const nl = text.indexOf('\n', s);
+    const e = nl === -1 || nl > end ? end : nl;
+    if (s > start && isHeadingLine(text, s, e, which)) cuts.push(s);
+    s = e + 1;
+  }
   cuts.push(end);
   return cuts.slice(0, -1).map((c, i) => [c, cuts[i + 1] ?? end]);
 }
 
-const LEVEL2 = /^==[^=\n].*==[ \t]*$/gm;
-const ANY_HEADING = /^=+[^=\n].*=+[ \t]*$/gm;
+/**
+ * Whether the line [s, e) looks like a heading: `==x==` (level 2: exactly two `=` first) or any
+ * run of `=`, a non-`=` character, and `=` at the end before spaces or tabs. A scan, not a regular
+ * expression, so a long line of `=` costs its length once.
+ */
+function isHeadingLine(text: string, s: number, e: number, which: 'level2' | 'any'): boolean {
+  let j = e;
+  while (j > s && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+  let k = s;
+  while (k < j && text[k] === '=') k++;
+  if (k === s || k >= j - 1 || text[j - 1] !== '=') return false;
+  if (which === 'any') return true;
+  return k - s === 2 && j - s >= 5 && text[j - 2] === '=';
+}
 
 /** Openers of the calls wikitally reads; one the parser did not turn into a call lost its braces. */
 const OPENERS = /\{\{\s*(#invoke\s*:\s*[^|}\n]*|\d+\s*team\s*bracket[^|}\n]*|infobox[^|}\n]*|football\s*box[^|}\n]*|two\s*leg\s*result)/gi;

@@ -70,8 +70,9 @@ export function viewTemplate(node: Token, base: number, locator: Locator): Omit<
   for (const arg of t.getAllArgs()) {
     const value = arg.lastChild;
     const rawValue = String(value);
-    const lead = rawValue.length - rawValue.trimStart().length;
     const raw = rawValue.trim();
+    // An empty value is where it would be written: right after `=`, not past the line end.
+    const lead = raw.length === 0 ? 0 : rawValue.length - rawValue.trimStart().length;
     const valueStart = base + value.getAbsoluteIndex() + lead;
     const argStart = base + arg.getAbsoluteIndex();
     const { text, links } = plainText(value as unknown as AstNodes);
@@ -85,13 +86,7 @@ export function viewTemplate(node: Token, base: number, locator: Locator): Omit<
       paramSpan: locator.span(argStart, argStart + String(arg).length),
     });
   }
-  const byName = new Map<string, ParamView>();
-  const seen = new Map<string, ParamView[]>();
-  for (const p of params) {
-    byName.set(p.name, p);
-    seen.set(p.name, [...(seen.get(p.name) ?? []), p]);
-  }
-  const duplicates = new Map([...seen].filter(([, list]) => list.length > 1));
+  const { byName, duplicates } = indexParams(params);
   const [moduleName, functionName] = isInvoke ? t.getModule() : [t.name, undefined];
   const comment = precedingComment(t);
   return {
@@ -117,4 +112,22 @@ function precedingComment(node: Token): string | undefined {
     return m?.[1]?.trim();
   }
   return prev?.type === 'comment' ? String(prev).replace(/^<!--|-->$/g, '').trim() : undefined;
+}
+
+/**
+ * Indexes parameters by name: the last value of each key wins (MediaWiki), and keys given more than
+ * once keep every occurrence. Linear in the number of parameters, however often a name repeats.
+ * @param params the parameters in source order
+ * @returns the last of each name, and the repeated names with every occurrence
+ */
+export function indexParams(params: readonly ParamView[]): { byName: Map<string, ParamView>; duplicates: Map<string, ParamView[]> } {
+  const byName = new Map<string, ParamView>();
+  const seen = new Map<string, ParamView[]>();
+  for (const p of params) {
+    byName.set(p.name, p);
+    const list = seen.get(p.name);
+    if (list === undefined) seen.set(p.name, [p]);
+    else list.push(p);
+  }
+  return { byName, duplicates: new Map([...seen].filter(([, list]) => list.length > 1)) };
 }

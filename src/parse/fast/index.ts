@@ -13,6 +13,7 @@ import type { TableView } from '../tables.js';
 import { inlineText, type InlineConfig, type InlineSource } from './inline.js';
 import { BLANK, maskOpaque, type Masked, type Opaque } from './mask.js';
 import { findStructure, type Call } from './structure.js';
+import { readTables, type TableSource } from './table.js';
 
 /** What the targeted parser needs from the full parser, for the ranges it hands over. */
 export interface FullParser {
@@ -27,6 +28,8 @@ export interface FullParser {
   moduleTitle(name: string): string;
   /** What a call's name is: a template (with its canonical title), a parser function or variable, or unsure. */
   callKind(name: string): { template: string } | 'magic' | undefined;
+  /** Whether wikiparser-node's brace stage makes a call of this name (as written) a token, not text (an invalid template name). */
+  makesToken(rawName: string): boolean;
   /** Whether text may hold a template the extractors read (a loose test on the raw text). */
   mayHoldWanted(text: string): boolean;
 }
@@ -45,6 +48,8 @@ export interface ChunkRead {
   tables: Omit<TableView, 'section'>[];
   /** Virtual offsets of every template or parser-function call (wanted or not). */
   callStarts: number[];
+  /** How many root table regions the table reader read, and why it left each other one to wikiparser-node. */
+  tableRegions: { read: number; fallbacks: string[] };
 }
 
 /**
@@ -111,8 +116,21 @@ export function readChunk(
     if (view === 'irregular') return { irregular: 'a template name wikiparser-node may read otherwise' };
     if (view !== undefined) templates.push(view);
   }
-  const tables = tableRanges.flatMap(([s, e]) => full.tables(chunk.slice(s, e), start + s, locator));
-  return { headings, templates, tables, callStarts: structure.calls.map((c) => start + c.start) };
+  const tableSource: TableSource = { inline: src, calls: structure.calls, opaque, full, base: start, locator };
+  const tables: Omit<TableView, 'section'>[] = [];
+  const tableRegions = { read: 0, fallbacks: [] as string[] };
+  for (const [s, e] of tableRanges) {
+    const read = readTables(tableSource, s, e);
+    if (Array.isArray(read)) {
+      tableRegions.read += 1;
+      for (const t of read) tables.push(t);
+      continue;
+    }
+    if (read.chunk === true) return { irregular: read.fallback };
+    tableRegions.fallbacks.push(read.fallback);
+    for (const t of full.tables(chunk.slice(s, e), start + s, locator)) tables.push(t);
+  }
+  return { headings, templates, tables, callStarts: structure.calls.map((c) => start + c.start), tableRegions };
 }
 
 /** Root lines as [start, end) in the masked chunk. */
@@ -127,31 +145,47 @@ function rootLines(masked: string, newlines: readonly number[]): { start: number
   return lines;
 }
 
+/** The deepest nesting of tables the targeted parser reads. */
+const MAX_TABLE_DEPTH = 40;
 const TABLE_START = /^(?:[^\S\n]|\u0001)*\{\|/;
-const TABLE_END = /^(?:[^\S\n]|\u0001)*\|\}/;
+const LEAD = /^(?:[^\S\n]|\u0001)*/;
 const INDENTED_TABLE = /^(?:[^\S\n]|\u0001)*:+(?:[^\S\n]|\u0001)*\{\|/;
 const PIPE_TEMPLATE = /\{\{\s*(?:!|\(!|!\)|!-|!!)\s*\}\}/;
 
-/** Root tables as [start of `{|`, end of `|}`); nested tables are inside their parent's range. */
+/**
+ * Root tables as [start of `{|`, end of `|}`); nested tables are inside their parent's range. Lines
+ * are classed as wikiparser-node's `parseTable` classes them: a table opened where no cell is open
+ * closes the tables up to the nearest open cell (left to wikiparser-node when that is the root).
+ */
 function findTables(masked: string, lines: readonly { start: number; end: number }[]): [number, number][] | { irregular: string } {
   const ranges: [number, number][] = [];
-  let depth = 0;
-  let open = 0;
+  // For each open table, innermost last: whether a cell of it is open (a table opened now nests in it).
+  const open: boolean[] = [];
+  let rootStart = 0;
   for (const line of lines) {
     const s = masked.slice(line.start, line.end);
     if (INDENTED_TABLE.test(s)) return { irregular: 'an indented table' };
     if (PIPE_TEMPLATE.test(s)) return { irregular: 'table syntax written as {{!}}' };
     if (TABLE_START.test(s)) {
-      // A table opened outside a cell closes nothing and opens at the root: left to wikiparser-node.
-      if (depth > 0) return { irregular: 'a nested table' };
-      open = line.start + s.indexOf('{|');
-      depth += 1;
-    } else if (depth > 0 && TABLE_END.test(s)) {
-      depth -= 1;
-      if (depth === 0) ranges.push([open, line.start + s.indexOf('|}') + 2]);
+      if (open.length === 0) rootStart = line.start + s.indexOf('{|');
+      else {
+        while (open.length > 0 && open[open.length - 1] !== true) open.pop();
+        if (open.length === 0) return { irregular: 'a table opened where no cell is open' };
+      }
+      // Deeper tables are left to wikiparser-node (which may find them too deep), as structure.ts leaves deep templates.
+      if (open.length >= MAX_TABLE_DEPTH) return { irregular: 'tables nested deeper than the targeted parser follows' };
+      open.push(false);
+      continue;
     }
+    if (open.length === 0) continue;
+    const lead = LEAD.exec(s)?.[0].length ?? 0;
+    if (s.startsWith('|}', lead)) {
+      open.pop();
+      if (open.length === 0) ranges.push([rootStart, line.start + lead + 2]);
+    } else if (s.startsWith('|-', lead)) open[open.length - 1] = false;
+    else if (s[lead] === '|' || s[lead] === '!') open[open.length - 1] = true;
   }
-  if (depth > 0) return { irregular: 'a table with no closing `|}`' };
+  if (open.length > 0) return { irregular: 'a table with no closing `|}`' };
   return ranges;
 }
 
@@ -210,7 +244,8 @@ function viewCall(
     const valueStart = named ? p.eq + 1 : p.start;
     const rawValue = text.slice(valueStart, p.end);
     const raw = rawValue.trim();
-    const lead = rawValue.length - rawValue.trimStart().length;
+    // An empty value is where it would be written: right after `=`, not past the line end.
+    const lead = raw.length === 0 ? 0 : rawValue.length - rawValue.trimStart().length;
     const { text: value, links } = plain(valueStart, p.end);
     const at = base + valueStart + lead;
     params.push({

@@ -50,6 +50,8 @@ export const KEEP_ARGUMENT: Readonly<Record<string, string>> = {
 /** Characters after which the simple scan has to look closer. */
 const SPECIAL = /[[\]{}<'\n\u0001\u0002_:&]/;
 /** Text that only wikiparser-node can read exactly. */
+/** ISBN, RFC and PMID numbers are magic links, which plain text drops. */
+const MAGIC_LINK = /\b(?:ISBN|RFC|PMID)\b/;
 const HARD = /''|__|(?:^|\n)[ \t]*(?:[*#:;]|----|\{\||!|\|)|\b(?:ISBN|RFC|PMID)\b/;
 const HTML_TAG = /^(\/?)([a-z][^\s/>]*)((?:\s|\/(?!>))[^>]*?)?(\/?>)/i;
 
@@ -62,7 +64,7 @@ const HTML_TAG = /^(\/?)([a-z][^\s/>]*)((?:\s|\/(?!>))[^>]*?)?(\/?>)/i;
  */
 export function inlineText(src: InlineSource, start: number, end: number): PlainText | undefined {
   const masked = src.masked.slice(start, end);
-  if (!SPECIAL.test(masked)) return { text: collapse(masked), links: [] };
+  if (!SPECIAL.test(masked) && !MAGIC_LINK.test(masked)) return { text: collapse(masked), links: [] };
   if (HARD.test(masked) || src.config.linkLike.test(masked)) return undefined;
   const links: Link[] = [];
   const raw = walk(src, start, end, links);

@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/diagnostics/diagnostic.js';
+import { isReadTemplate } from '../../src/extract/template-names.js';
+import { MAX_COLSPAN, MAX_TABLE_CELLS } from '../../src/limits.js';
+import { parseSource, type ParseStats, type Parsed } from '../../src/parse/index.js';
+import { readDump } from '../../src/read/dump/pages.js';
+import { emptyCounts } from '../../src/read/dump/types.js';
+import { readWikitext } from '../../src/read/wikitext.js';
+import { ROOT } from '../helpers.js';
+
+// The targeted parser (fast/) must give the views the full wikiparser-node parse gives, byte for
+// byte: templates, tables and diagnostics, on every article of the samples and dump fixtures, and on
+// small tables written to hit each case of the table reader.
+
+interface Both {
+  full: string;
+  targeted: string;
+  stats: ParseStats;
+  parsed: { full: Parsed; targeted: Parsed };
+}
+
+function parseBoth(text: string): Both {
+  const source = readWikitext('x.wiki', text);
+  const stats: ParseStats = { targeted: 0, full: 0 };
+  const c1 = createContext('x.wiki');
+  const c2 = createContext('x.wiki');
+  const full = parseSource(source, c1, { mode: 'full', wanted: isReadTemplate });
+  const targeted = parseSource(source, c2, { wanted: isReadTemplate, stats });
+  const views = (p: Parsed, diagnostics: unknown): string =>
+    JSON.stringify({ templates: p.templates.map(({ byName: _b, duplicates: _d, ...t }) => t), tables: p.tables, diagnostics });
+  return { full: views(full, c1.diagnostics), targeted: views(targeted, c2.diagnostics), stats, parsed: { full, targeted } };
+}
+
+/** The articles of one file: a wikitext file whole, a dump page by page. */
+async function articles(file: string): Promise<{ name: string; text: string }[]> {
+  const full = path.join(ROOT, file);
+  if (!/\.xml(\.bz2)?$/.test(file)) return [{ name: file, text: readFileSync(full, 'utf8') }];
+  const found: { name: string; text: string }[] = [];
+  for await (const item of readDump(full, { namespaces: 'all' }, emptyCounts())) if ('text' in item) found.push({ name: `${file} [${item.title}]`, text: item.text });
+  return found;
+}
+
+describe('targeted parser', () => {
+  const files = ['samples', 'test/fixtures/dumps'].flatMap((dir) =>
+    readdirSync(path.join(ROOT, dir))
+      .filter((f) => /\.(wiki|wikitext|xml|xml\.bz2)$/.test(f))
+      .sort()
+      .map((f) => `${dir}/${f}`),
+  );
+  for (const file of files) {
+    it(`should give the same views as the full parse on ${file}`, async () => {
+      for (const { name, text } of await articles(file)) {
+        const { full, targeted } = parseBoth(text);
+        expect(targeted, name).toBe(full);
+      }
+    });
+  }
+});
+
+/** Each case: a name, its wikitext, and who reads its tables (the table reader, wikiparser-node for the region, or for the chunk). */
+const CASES: [string, string, 'reader' | 'region' | 'chunk'][] = [
+  ['a one-cell table', '{|\n|a\n|}', 'reader'],
+  ['a caption, class, header row with !!', '{| class="wikitable sortable"\n|+ Caption [[x|y]]\n! A !! B\n|-\n| a || b\n|}', 'reader'],
+  ['|| after a caption and on header lines', '{|\n|+ c1 || c2\n|-\n! h1 || h2 !! h3\n|-\n| x !! y || z\n|}', 'reader'],
+  ['a caption with attributes', '{|\n|+ style="x" | Cap || more\n| a\n|}', 'reader'],
+  ['a table with only a caption, and an empty one', '{|\n|+ only caption\n|}\n\n{|\n|}', 'reader'],
+  ['attributes before the first |', '{|\n! scope=col | A\n! B\n|-\n| style="x" | 1 || align=left | 2\n|  a  |  b  |  c\n|}', 'reader'],
+  ['| inside links, tags and nowiki', '{|\n| title="a|b" | c\n| [[a|b]] | c\n| <span title="a||b">x</span> || y\n| <nowiki>a||b</nowiki> || c\n| [[a||b]] || c\n|}', 'reader'],
+  ['|||, ||||, !!! at line starts', '{|\n|a||b||c\n|-\n|||d\n|-\n||||e\n|-\n!!!f\n|}', 'reader'],
+  ['rowspan and colspan', '{|\n| rowspan=3 | a || rowspan=2 | b\n|-\n| c\n|-\n|-\n| d || colspan=2 | e || f\n|}', 'reader'],
+  ['junk spans', '{|\n| colspan="2.5" | a || b\n|-\n| rowspan=0 | c || colspan=-1 | d || e\n|-\n| colspan=0x10 | f || colspan=3px | g || colspan=+2 | h\n|}', 'reader'],
+  ['spans written oddly', '{|\n| colspan=" 3 " | b\n| colspan=\'2\' | c\n| COLSPAN=2 | e\n| colspan = 2 | f\n| colspan=2 colspan=3 | g\n| rowspan | h\n|}', 'reader'],
+  ['huge spans', '{|\n| colspan=1000000000 | a\n|-\n| rowspan=99999999 | b || c\n|-\n|d\n|}', 'reader'],
+  ['sort keys', '{|\n| data-sort-value="5" | a\n| {{sort|k|shown}}\n| {{sortname|John|Smith}}\n| data-sort-value="" | {{sort|z|q}}\n| Data-Sort-Value=x | a\n| {{Sort|1=a|2=b}} {{sort|ignored|x}}\n| {{nowrap|{{sort|inner|x}}}} y\n|}', 'reader'],
+  ['templates in cells and on several lines', '{|\n| {{flagicon|GER}} [[Germany]] || {{nowrap|a b}}\n|-\n| {{x|a\n|b}} c || d\n| {{#if:x|y|z}} || {{PAGENAME}} || {{SERVER}}\n|}', 'reader'],
+  ['entities, br, refs and comments', '{|\n| a &amp; b &#x41; &nbsp; || c&ndash;d<br>e\n| y<ref>r</ref> <ref name=x/>\n| a <ref>x\ny</ref> b\n| c <!-- d\ne --> f\n|}', 'reader'],
+  ['comments before cell syntax', '{|\n<!-- c -->| a <!-- x --> || b\n<!-- -->|-\n  | c\n  |}', 'reader'],
+  ['quotes, files, categories, external and magic links', "{|\n| '''a''' || ''b'' || l'a\n| [[File:X.png|20px|link=]] [[Category:Y]] a\n| [https://x.org label] http://example.com || ISBN 1234567890\n|}", 'reader'],
+  ['list, rule and heading syntax in cells', '{|\n|* list\n|# num\n| == h ==\n|=a=\n| a\n* item\n----\n=b=\n|}', 'reader'],
+  ['row lines with dashes and attributes', '{|\n|---\n| a\n|- style="x"\n| b\n|-----\n| c\n|}', 'reader'],
+  ['nested tables', '{|\n| a\n{| class=inner\n|+ cap\n| x || y\n|} tail\nmore\n| b\n|}', 'reader'],
+  ['a nested table left open by another', '{|\n| a\n{|\n|-\n{|\n| z\n|}\n| q\n|}', 'reader'],
+  ['two nested tables in one cell, three deep', '{|\n| a\n{|\n| b\n{|\n| c\n|}\n|}\n{|\n| d\n|}\n| e\n|}', 'reader'],
+  ['an unclosed table', '{|\n|a\n|-\n| b', 'chunk'],
+  ['{{!}}', '{|\n| a {{!}} b\n|}', 'chunk'],
+  ['{{!}} anywhere in the section', '{{!}}\n{|\n|a\n|}', 'chunk'],
+  ['a table opened where no cell is open', '{|\n| a\n|-\n{|\n| x\n|}\n|}', 'chunk'],
+  ['an HTML tag over two lines', '{|\n| <span\nstyle="x">a</span> || b\n|}', 'chunk'],
+  ['a template in a span', '{|\n| rowspan={{z}} | c\n|}', 'region'],
+  ['a template in the table class', '{| class="wikitable {{x}}"\n| a\n|}', 'region'],
+  ['a sort template inside a ref', '{|\n| <ref>{{sort|r|s}}</ref> {{sort|k|v}}\n|}', 'region'],
+  ['a cell opening with list syntax the reader cannot read', '{|\n|* [[a]]\n|}', 'region'],
+  ['a parser function wikiparser-node leaves as text', '{|\n| {{#foo:a|b}} || c\n|}', 'region'],
+  ['tables nested 50 deep', `${'{|\n| a\n'.repeat(50)}${'|}\n'.repeat(50)}`, 'chunk'],
+];
+
+describe('targeted table reader', () => {
+  for (const [name, text, reader] of CASES) {
+    it(`should give the same views as the full parse on ${name}`, () => {
+      const { full, targeted, stats } = parseBoth(text);
+      expect(targeted).toBe(full);
+      const who = stats.full > 0 ? 'chunk' : stats.tableFallbacks === undefined ? 'reader' : 'region';
+      expect(who).toBe(reader);
+    });
+  }
+
+  it('should cap colspan=1000000000 at 1000 on both paths and keep the value as written', () => {
+    const { full, targeted, parsed } = parseBoth('{| class="wikitable"\n! A !! B\n|-\n| colspan=1000000000 | x\n|}');
+    expect(targeted).toBe(full);
+    const cell = parsed.targeted.tables[0]?.grid[1]?.[0];
+    expect(cell?.colspan).toBe(MAX_COLSPAN);
+    expect(cell?.colspanRaw).toBe('1000000000');
+    expect(parsed.targeted.tables[0]?.grid[1]).toHaveLength(MAX_COLSPAN);
+  });
+
+  it('should stop a grid at MAX_TABLE_CELLS slots on both paths and say so', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `| rowspan=100 colspan=1000 | x${i}`).join('\n|-\n');
+    const { full, targeted, parsed } = parseBoth(`{|\n${rows}\n|}`);
+    expect(targeted).toBe(full);
+    const table = parsed.targeted.tables[0];
+    expect(table?.truncated).toBe(true);
+    expect(table?.grid.reduce((n, r) => n + r.length, 0)).toBeLessThanOrEqual(MAX_TABLE_CELLS);
+  });
+
+  it('should read a row of 4,000 cells in linear time on both paths', () => {
+    const row = Array.from({ length: 1000 }, (_, i) => `| colspan=-1 || ${i} || a || b`).join('\n');
+    const started = performance.now();
+    const { full, targeted } = parseBoth(`{|\n${row}\n|}`);
+    expect(targeted).toBe(full);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
+
+/** Pieces of table lines: cell syntax, spans, sort keys, links, templates, tags, comments, markup. */
+const LINE_STARTS = ['|', '|', '|', '!', '|-', '|+', '|}', '{|', '', ' |', '<!-- -->|', '||', '!!', '|---', ':'];
+const PIECES = [
+  'a', ' b ', 'x y', '||', '|', '!!', '!', ' | ', '[[L]]', '[[L|l]]', '[[a||b]]', '{{sort|k|v}}', '{{Sortname|A|B}}', '{{flagicon|GER}}',
+  '{{nowrap|n}}', '{{x|a\n|b}}', '<br>', '<span title="a|b">s</span>', '<b>', '</b>', '<!-- c -->', '<!--\n-->', '<ref>r</ref>',
+  '<ref name=x/>', "''", "'''", '&nbsp;', '&amp;', 'rowspan=2', 'colspan=3', 'rowspan="2"', 'colspan=0', 'colspan=-2', 'colspan=5000',
+  'rowspan=100000', 'data-sort-value="z"', 'style="a:b"', 'class=c', '=', '"', "'", ' ', '\u00a0', '#', '*', ':', ';', '----', '==h==',
+  '{{#if:a|b|c}}', '[http://x.org y]', 'ISBN 0123456789', '__NOTOC__', '[[File:F.png|5px]]', '{{Sort|1=a|2=b}}', '-',
+];
+
+describe('targeted table reader, on generated tables', () => {
+  const line = fc.tuple(fc.constantFrom(...LINE_STARTS), fc.array(fc.constantFrom(...PIECES), { maxLength: 6 })).map(([s, p]) => s + p.join(''));
+  const table = fc
+    .tuple(fc.constantFrom('', ' class="wikitable"', ' class=sortable style="x"', ' {{ts}}'), fc.array(line, { minLength: 1, maxLength: 10 }))
+    .map(([attrs, lines]) => ['{|' + attrs, ...lines, '|}'].join('\n'));
+
+  it('should give the same views as the full parse on any table', () => {
+    fc.assert(
+      fc.property(fc.array(table, { minLength: 1, maxLength: 2 }), (tables) => {
+        const { full, targeted } = parseBoth(tables.join('\n'));
+        expect(targeted).toBe(full);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
