@@ -3,15 +3,18 @@
  * misreads them), remark-parse for the Markdown between. Converted Wikipedia articles keep their
  * templates only as orphan `|key=value` runs; those are wrapped back into the template they
  * belong to, and the whole article becomes a virtual wikitext document whose offsets map back
- * into the .surf file. Headings that survive only as short paragraphs are recovered.
+ * into the .surf file. Headings that survive only as short paragraphs are recovered. The Markdown
+ * goes to remark-parse in bounded pieces (surfdoc-pieces.ts), parameters are found by
+ * surfdoc-params.ts, both in linear time.
  * Emits: read/unclosed-block, read/recovered-template, read/truncated-fragment, read/lost-structure,
  * read/unsplit-row, read/filled-down.
  */
 import { Locator, OffsetMap } from '../parse/position.js';
 import type { Source, StageContext, TableRecord } from '../types/index.js';
 import { readDataTable, type Block } from './data-table.js';
-import { readMarkdownBlocks } from './markdown.js';
+import { readMarkdownInPieces } from './surfdoc-pieces.js';
 import { headingLevel } from './heading-words.js';
+import { firstParam, scanParams, templateFor } from './surfdoc-params.js';
 
 
 interface Bag {
@@ -26,8 +29,6 @@ type Piece =
   | { kind: 'bag'; bag: Bag }
   | { kind: 'data'; block: Block };
 
-const PARAM = /\|\s*([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)\s*=/gu;
-const STARTERS = new Set(['res_col_header', 'team1', 'team_order', 'competition', 'RD1', 'title', 'season']);
 const STUB = /^(\|-\s*)?\|\}$/;
 
 /**
@@ -41,8 +42,15 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
   const lines = new Locator(text, OffsetMap.identity(text.length));
   const meta = readFrontMatter(text);
   const blocks = scanBlocks(text, context, lines);
-  let masked = text;
-  for (const b of blocks) masked = masked.slice(0, b.start) + blank(masked.slice(b.start, b.end)) + masked.slice(b.end);
+  // Joined once: re-slicing the whole text per block was quadratic in the number of blocks.
+  const parts: string[] = [];
+  let at = 0;
+  for (const b of blocks) {
+    parts.push(text.slice(at, b.start), blank(text.slice(b.start, b.end)));
+    at = b.end;
+  }
+  parts.push(text.slice(at));
+  const masked = parts.join('');
 
   const pieces: Piece[] = blocks.map((block) => ({ kind: 'data', block }));
   let bag: Bag | undefined;
@@ -50,12 +58,12 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
     if (bag !== undefined) pieces.push({ kind: 'bag', bag });
     bag = undefined;
   };
-  for (const md of readMarkdownBlocks(masked)) {
+  for (const md of readMarkdownInPieces(masked)) {
     const raw = text.slice(md.start, md.end);
     const trimmed = raw.trim();
     if (md.type === 'heading') {
       closeBag();
-      const title = trimmed.replace(/^#+\s*/, '').replace(/\s*#*$/, '');
+      const title = withoutClosingHashes(trimmed.replace(/^#+\s*/, ''));
       const titleStart = md.start + raw.indexOf(title);
       pieces.push({ kind: 'heading', level: md.depth ?? 2, start: titleStart, end: titleStart + title.length });
       continue;
@@ -78,7 +86,7 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
     }
     const first = firstParam(raw);
     if (first !== undefined) {
-      const keys = [...raw.slice(first).matchAll(PARAM)].map((m) => m[1] ?? '');
+      const keys = scanParams(raw.slice(first)).map((m) => m.key);
       const startsNew = bag === undefined || first > 0 || (keys.includes('team1') && bag.keys.includes('team1'));
       if (startsNew) {
         closeBag();
@@ -132,7 +140,7 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
       const infoboxKeys = infoboxKeysAfter(piece.block, pieces);
       tables.push(readDataTable(piece.block, text, path.map((p) => p.title), { keys: infoboxKeys, names: teamNames }, lines, context));
     } else {
-      const template = templateFor(piece.bag, lastData);
+      const template = templateFor(piece.bag.keys, lastData);
       let end = piece.bag.end;
       if (template.startsWith('Infobox') && lastData !== undefined) end = trimInfoboxProse(piece.bag, lastData, text, lines, context);
       recoveredAt.add(wikitext.length + 1);
@@ -175,16 +183,6 @@ function isWholeWikitext(block: string): boolean {
 
 function blank(s: string): string {
   return s.replace(/[^\n]/g, ' ');
-}
-
-/** Index of the first `|key=` that starts a parameter run (two parameters at least). */
-function firstParam(raw: string): number | undefined {
-  const matches = [...raw.matchAll(PARAM)];
-  const first = matches[0];
-  if (first === undefined) return undefined;
-  const at = first.index + first[0].indexOf('|');
-  if (matches.length < 2 && at > 0 && !STARTERS.has(first[1] ?? '')) return undefined;
-  return raw.slice(0, at).trim().length === 0 ? 0 : at;
 }
 
 /** Front matter: fenced YAML, or the flattened `key: value key: value` line converters leave. */
@@ -240,19 +238,15 @@ function parseAttrs(s: string): Record<string, string> {
   return attrs;
 }
 
-/** Which template a parameter run belongs to, from its keys. */
-function templateFor(bag: Bag, lastData: Block | undefined): string {
-  const keys = bag.keys;
-  if (keys.some((k) => /^RD\d+(-|$)/.test(k))) {
-    const rounds = Math.max(...keys.map((k) => Number(/^RD(\d+)/.exec(k)?.[1] ?? 0)));
-    const legs = Math.max(1, ...keys.map((k) => Number(/^RD\d+-score\d+-(\d+)$/.exec(k)?.[1] ?? 0)));
-    return `${2 ** rounds}TeamBracket${legs > 1 ? `-${legs}Leg` : ''}`;
-  }
-  if (keys.some((k) => /^(win|draw|loss|gf|ga|pf|pa)_/.test(k) || k === 'res_col_header')) return '#invoke:Sports table|main|style=WDL';
-  if (keys.some((k) => /^match\d*_/.test(k))) return '#invoke:Sports results|main';
-  const title = lastData?.attrs['title'];
-  if (title !== undefined && /^infobox/i.test(title)) return title;
-  return 'Infobox football league season';
+/**
+ * An ATX heading's text without its closing `#`s and the spaces before them: what
+ * `.replace(/\s*#*$/, '')` gave, without trying the pattern from every space of a long title.
+ */
+function withoutClosingHashes(title: string): string {
+  let end = title.length;
+  while (end > 0 && title.charAt(end - 1) === '#') end--;
+  while (end > 0 && /\s/.test(title.charAt(end - 1))) end--;
+  return title.slice(0, end);
 }
 
 /** The keys of the infobox run that follows a `::data[title="Infobox …"]` block. */
