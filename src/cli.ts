@@ -2,12 +2,22 @@
 /**
  * The command line: flags → RunOptions → run() → report and exit code. No logic of its own.
  * Exit codes: 0 no error diagnostic, 1 at least one (check, or extract --strict), 2 bad usage or
- * an unreadable input.
+ * an unreadable input, 3 some output could not be written.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { atLeast, formatDiagnostic } from './diagnostics/format.js';
-import { run, type ArticleRecord, type Diagnostic, type RunResult } from './index.js';
+import { runJob as run, type InputResult, type RunOptions, type RunResult } from './run/index.js';
+import type { ArticleRecord, Diagnostic } from './types/index.js';
+import { readFile } from 'node:fs/promises';
+import { applyEdits, certainEdits, unifiedDiff } from './report/fix.js';
+import { renderHtmlReport } from './report/html.js';
+import { renderSarif } from './report/sarif.js';
+import { renderTerminalReport } from './report/terminal.js';
+import type { ReportItem } from './report/types.js';
+import { Progress } from './run/progress.js';
+import { describeWriteError, writeFileAtomic } from './write/atomic.js';
+import type { Outcome } from './run/outcome.js';
 
 // A closed pipe (`wikitally check … | head`) ends the output, not the program with a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -15,8 +25,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const FORMAT = new Option('--format <format>', 'read every input as this format instead of guessing from its name').choices(['wikitext', 'surfdoc']);
-const NAMESPACES = new Option('--namespaces <list>', 'dump pages to read: namespace numbers separated by commas, or all').default('0');
 const SEVERITY = ['error', 'warning', 'info'] as const;
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -29,13 +37,40 @@ interface Totals {
 }
 
 interface Common {
-  format?: 'wikitext' | 'surfdoc';
+  inputFormat?: 'wikitext' | 'surfdoc';
   namespaces: string;
+  jobs?: string;
+  all?: boolean;
+  progress?: boolean;
+  fullParse?: boolean;
+  decoder?: RunOptions['decoder'];
+  budgetSeconds?: string;
+  maxMemory?: string;
 }
 
-function progress(done: number, total: number, file: string): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file}${done === total ? '\n' : ''}`);
-  else if (total > 10 && (done % Math.ceil(total / 20) === 0 || done === total)) process.stderr.write(`[${done}/${total}] ${file}\n`);
+/** Flags shared by extract and check. */
+function common(command: Command): Command {
+  return command
+    .addOption(new Option('--input-format <format>', 'read every input as this format instead of guessing from its name').choices(['wikitext', 'surfdoc']))
+    .addOption(new Option('--namespaces <list>', 'dump pages to read: namespace numbers separated by commas, or all').default('0'))
+    .option('--all', 'process every dump page, not only those that may hold a football record')
+    .option('--jobs <n>', 'worker threads (default: one per core)')
+    .addOption(new Option('--progress', 'show the progress line even when standard error is not a terminal').default(undefined))
+    .option('--no-progress', 'never show the progress line')
+    .option('--full-parse', 'parse every section with wikiparser-node in full (slower; the reference of the targeted parser)')
+    .addOption(new Option('--decoder <name>', 'bzip2 decoder for dumps').choices(['auto', 'lbzip2', 'pbzip2', 'bzip2', 'js']))
+    .option('--budget-seconds <s>', 'time one article may take before it is reported and skipped', '60')
+    .option('--max-memory <mb>', 'heap one worker may use (MB) before its article is reported and skipped', '400');
+}
+
+function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    process.stderr.write(`wikitally: ${flag} takes a whole number of at least ${min}, not "${value}"\n`);
+    throw new CommanderError(2, 'wikitally.usage', `bad ${flag}`);
+  }
+  return n;
 }
 
 function namespaces(list: string): number[] | 'all' {
@@ -48,50 +83,78 @@ function namespaces(list: string): number[] | 'all' {
   return ns;
 }
 
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? word : `${word}s`}`;
+}
+
 /**
- * Runs the job, handing each article and each batch of diagnostics over as soon as it exists.
- * @returns the totals and the unreadable inputs
+ * Runs the job with the common flags, handing each article and each batch of diagnostics over as
+ * soon as it exists, in input order.
  */
 async function runAll(
   inputs: string[],
   opts: Common,
-  outDir: string | undefined,
-  on: { article?: (a: ArticleRecord, input: string) => void; diagnostics: (ds: readonly Diagnostic[]) => void },
-): Promise<{ totals: Totals; errors: RunResult['errors'] }> {
+  progress: Progress,
+  extra: Partial<RunOptions>,
+  on: { article?: (o: Outcome, input: string, text?: string) => void; diagnostics: (ds: readonly Diagnostic[]) => void; input?: (i: InputResult) => void },
+): Promise<{ totals: Totals; result: RunResult }> {
   const totals: Totals = { articles: 0, error: 0, warning: 0, info: 0 };
   const tally = (ds: readonly Diagnostic[]): void => {
     for (const d of ds) totals[d.severity] += 1;
     on.diagnostics(ds);
   };
-  let pages = 0;
-  const { errors } = await run({
+  const jobs = wholeNumber('--jobs', opts.jobs, 1);
+  const seconds = wholeNumber('--budget-seconds', opts.budgetSeconds, 1) ?? 60;
+  const memoryMb = wholeNumber('--max-memory', opts.maxMemory, 64) ?? 400;
+  const result = await run({
     inputs,
-    ...(opts.format === undefined ? {} : { format: opts.format }),
+    ...(opts.inputFormat === undefined ? {} : { format: opts.inputFormat }),
     namespaces: namespaces(opts.namespaces),
-    ...(outDir === undefined ? {} : { outDir }),
+    ...(jobs === undefined ? {} : { jobs }),
+    budget: { seconds, memoryMb },
+    scope: opts.all === true ? 'all' : 'football',
+    parser: opts.fullParse === true ? 'full' : 'targeted',
+    ...(opts.decoder === undefined ? {} : { decoder: opts.decoder }),
+    progress,
     collect: false,
-    onArticle(article, input) {
+    ...extra,
+    onArticle(outcome, input, text) {
       totals.articles += 1;
-      on.article?.(article, input);
-      tally(article.diagnostics);
-      pages += 1;
-      if (article.source.pageId !== undefined && pages % 100 === 0) process.stderr.write(`${input}: ${pages} pages read\n`);
+      on.article?.(outcome, input, text);
+      tally(outcome.diagnostics);
     },
-    onInput(input, done, total) {
-      tally(input.diagnostics);
-      if (input.pages !== undefined) {
-        const p = input.pages;
-        process.stderr.write(`${input.file}: ${p.pages} pages, ${p.articles} read, ${p.redirects} redirects and ${p.otherNamespaces} pages of other namespaces skipped, ${p.malformed} malformed\n`);
-      }
-      progress(done, total, input.file);
+    onDiagnostics: (ds) => tally(ds),
+    onInput(input) {
+      on.input?.(input);
     },
   });
-  for (const e of errors) process.stderr.write(`wikitally: cannot read ${e.file}: ${e.message}\n`);
-  return { totals, errors };
+  progress.clear();
+  for (const e of result.errors) process.stderr.write(`wikitally: cannot read ${e.file}: ${e.message}\n`);
+  if (result.outputFailure !== undefined) process.stderr.write(`wikitally: cannot write to ${extra.outDir ?? ''}: ${result.outputFailure}\n`);
+  return { totals, result };
+}
+
+/** The progress line: on a terminal unless --no-progress, anywhere with --progress. */
+function progressOf(opts: Common): Progress {
+  return new Progress(opts.progress ?? process.stderr.isTTY === true);
+}
+
+function exitCode(result: RunResult, errorsFound: boolean): number {
+  if (result.errors.length > 0) return 2;
+  if (result.lost > 0) return 3;
+  return errorsFound ? 1 : 0;
 }
 
 function count(ds: readonly Diagnostic[], severity: Diagnostic['severity']): number {
   return ds.filter((d) => d.severity === severity).length;
+}
+
+/** One line on what a dump gave. */
+function dumpLine(i: InputResult): string {
+  const p = i.pages;
+  if (p === undefined) return '';
+  const t = i.tally;
+  return `${i.file}: ${plural(p.pages, 'page')}: ${p.inScope.toLocaleString('en')} in scope, ${p.outOfScope.toLocaleString('en')} out of scope, ${plural(p.redirects, 'redirect')}, ${p.otherNamespaces.toLocaleString('en')} in other namespaces, ${p.malformed.toLocaleString('en')} malformed; ${plural(t.articles, 'article')} written (${t.withRecords.toLocaleString('en')} with records); ${plural(t.diagnostics.error, 'error')}, ${plural(t.diagnostics.warning, 'warning')}\n`;
 }
 
 const program = new Command()
@@ -101,65 +164,193 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-program
-  .command('extract')
-  .description('write one JSON file per article under --out, and print what was found')
-  .argument('<inputs...>', 'files, folders (recursive: .wiki .wikitext .txt .surf .md), MediaWiki dumps (.xml, .xml.bz2) or - for standard input')
-  .option('--out <dir>', 'output folder', 'out')
-  .addOption(FORMAT)
-  .addOption(NAMESPACES)
-  .option('--summary', 'also list every error and warning found')
-  .option('--strict', 'exit 1 when any article has an error diagnostic')
-  .action(async (inputs: string[], opts: Common & { out: string; summary?: boolean; strict?: boolean }) => {
-    const { totals, errors } = await runAll(inputs, opts, opts.out, {
-      article(a, input) {
-        const ds = a.diagnostics;
-        const name = a.source.pageId === undefined ? input : `${input} [${a.source.title}]`;
-        process.stdout.write(
-          `${name}: ${a.standings.length} standings, ${a.matchGrids.length} match grids, ${a.brackets.length} brackets, ${a.ties.length} ties, ${a.matches.length} matches, ${a.infoboxes.length} infoboxes, ${a.tables.length} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes\n`,
-        );
+common(
+  program
+    .command('extract')
+    .description('write one JSON file per article (dumps: articles.jsonl) under --out, and print what was found')
+    .argument('<inputs...>', 'files, folders (recursive: .wiki .wikitext .txt .surf .md), MediaWiki dumps (.xml, .xml.bz2, .xml.gz) or - for standard input')
+    .option('--out <dir>', 'output folder', 'out')
+    .addOption(new Option('--layout <layout>', 'dump output: JSON Lines, or one file per article').choices(['jsonl', 'files']).default('jsonl'))
+    .addOption(new Option('--compress <kind>', 'compress JSON Lines output').choices(['gzip', 'zstd']))
+    .option('--no-spans', 'leave positions out of the output')
+    .option('--compact', 'write article files on one line')
+    .option('--resume', 'go on from the checkpoint a killed run left in --out')
+    .addOption(new Option('--checkpoint-every <items>', 'dump pages between two checkpoints').default('500').hideHelp())
+    .option('--summary', 'also list every error and warning found')
+    .option('--strict', 'exit 1 when any article has an error diagnostic'),
+).action(
+  async (
+    inputs: string[],
+    opts: Common & {
+      out: string;
+      layout: 'jsonl' | 'files';
+      compress?: 'gzip' | 'zstd';
+      spans: boolean;
+      compact?: boolean;
+      resume?: boolean;
+      checkpointEvery: string;
+      summary?: boolean;
+      strict?: boolean;
+    },
+  ) => {
+    const progress = progressOf(opts);
+    const print = (text: string): void => progress.print(process.stdout, text);
+    const { totals, result } = await runAll(
+      inputs,
+      opts,
+      progress,
+      {
+        outDir: opts.out,
+        layout: opts.layout,
+        compression: opts.compress ?? 'none',
+        spans: opts.spans,
+        compact: opts.compact === true,
+        resume: opts.resume === true,
+        checkpointEvery: wholeNumber('--checkpoint-every', opts.checkpointEvery, 1) ?? 500,
       },
-      diagnostics(ds) {
-        if (opts.summary) for (const d of ds) if (atLeast(d, 'warning')) process.stdout.write(`  ${formatDiagnostic(d, false)}\n`);
+      {
+        article(o, input) {
+          if (o.pageId !== undefined) return;
+          const ds = o.diagnostics;
+          const r = o.records;
+          print(
+            `${input}: ${r.standings} standings, ${r.matchGrids} match grids, ${r.brackets} brackets, ${r.ties} ties, ${r.matches} matches, ${r.infoboxes} infoboxes, ${r.tables} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes\n`,
+          );
+        },
+        diagnostics(ds) {
+          if (opts.summary) for (const d of ds) if (atLeast(d, 'warning')) print(`  ${formatDiagnostic(d, false)}\n`);
+        },
+        input(i) {
+          if (i.kind === 'dump') print(dumpLine(i));
+        },
       },
-    });
-    process.stdout.write(`wrote ${totals.articles} articles to ${opts.out}/; ${totals.error} errors, ${totals.warning} warnings\n`);
-    process.exitCode = errors.length > 0 ? 2 : opts.strict && totals.error > 0 ? 1 : 0;
-  });
+    );
+    process.stdout.write(`wrote ${plural(totals.articles, 'article')} to ${opts.out}/; ${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}\n`);
+    process.exitCode = exitCode(result, opts.strict === true && totals.error > 0);
+  },
+);
 
-program
-  .command('check')
-  .description('report every inconsistency as file:line:col severity code message (nothing is written)')
-  .argument('<inputs...>', 'files, folders, MediaWiki dumps or - for standard input')
-  .addOption(FORMAT)
-  .addOption(NAMESPACES)
-  .option('--json', 'print a JSON array of diagnostics instead')
-  .addOption(new Option('--min-severity <level>', 'least severity to report (default: warning for text, info for --json)').choices(SEVERITY))
-  .action(async (inputs: string[], opts: Common & { json?: boolean; minSeverity?: Diagnostic['severity'] }) => {
-    const min = opts.minSeverity ?? (opts.json ? 'info' : 'warning');
+common(
+  program
+    .command('check')
+    .description('report every inconsistency, grouped by file and table, with the source line and a caret (nothing is written)')
+    .argument('<inputs...>', 'files, folders, MediaWiki dumps or - for standard input')
+    .addOption(new Option('--format <format>', 'text for people, json (an array of diagnostics), or sarif (SARIF 2.1.0)').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--json', 'the same as --format json')
+    .addOption(new Option('--min-severity <level>', 'least severity to report (default: warning for text, info for json and sarif)').choices(SEVERITY))
+    .option('--verbose', 'also list the grid cells behind each figure')
+    .option('--no-color', 'no colour (also when NO_COLOR is set or the output is not a terminal)')
+    .option('--fix', 'write the certain corrections back to the files (never the uncertain ones), and say what changed')
+    .option('--fix-dry-run', 'print the certain corrections as a unified diff, change nothing'),
+).action(
+  async (
+    inputs: string[],
+    opts: Common & { format: 'text' | 'json' | 'sarif'; json?: boolean; minSeverity?: Diagnostic['severity']; verbose?: boolean; color: boolean; fix?: boolean; fixDryRun?: boolean },
+  ) => {
+    const format = opts.json === true ? 'json' : opts.format;
+    const min = opts.minSeverity ?? (format === 'text' ? 'warning' : 'info');
+    const color = opts.color && process.env['NO_COLOR'] === undefined && process.stdout.isTTY === true;
+    const progress = progressOf(opts);
+    const print = (text: string): void => progress.print(process.stdout, text);
     let first = true;
-    if (opts.json) process.stdout.write('[');
-    const summaries: Diagnostic[] = [];
-    const { totals, errors } = await runAll(inputs, opts, undefined, {
-      diagnostics(ds) {
-        for (const d of ds) {
-          if (!opts.json && min !== 'info' && d.code === 'check/standings-consistent') summaries.push(d);
-          if (!atLeast(d, min)) continue;
-          if (opts.json) {
-            // A JSON array written as it grows: two-space items, as JSON.stringify(array, null, 2) writes them.
-            process.stdout.write(`${first ? '' : ','}\n  ${JSON.stringify(d, null, 2).replace(/\n/g, '\n  ')}`);
-            first = false;
-          } else process.stdout.write(`${formatDiagnostic(d)}\n`);
-        }
+    if (format === 'json') process.stdout.write('[');
+    const kept: ReportItem[] = [];
+    const fixable: ReportItem[] = [];
+    const { totals, result } = await runAll(
+      inputs,
+      opts,
+      progress,
+      { keepText: true },
+      {
+        article(o, _input, text) {
+          const item: ReportItem = { article: JSON.parse(o.json) as ArticleRecord, text: text ?? '' };
+          if (format === 'text') print(renderTerminalReport([item], { color, verbose: opts.verbose === true, minSeverity: min }));
+          else if (format === 'sarif') kept.push({ article: { ...item.article, diagnostics: item.article.diagnostics.filter((d) => atLeast(d, min)) }, text: '' });
+          if ((opts.fix === true || opts.fixDryRun === true) && o.pageId === undefined && item.article.source.file !== '-') fixable.push(item);
+        },
+        diagnostics(ds) {
+          for (const d of ds) {
+            if (!atLeast(d, min)) continue;
+            if (format === 'json') {
+              // A JSON array written as it grows: two-space items, as JSON.stringify(array, null, 2) writes them.
+              print(`${first ? '' : ','}\n  ${JSON.stringify(d, null, 2).replace(/\n/g, '\n  ')}`);
+              first = false;
+            }
+          }
+        },
       },
-    });
-    if (opts.json) process.stdout.write(first ? ']\n' : '\n]\n');
+    );
+    if (format === 'json') process.stdout.write(first ? ']\n' : '\n]\n');
+    else if (format === 'sarif') process.stdout.write(renderSarif(kept, { toolVersion: VERSION }));
     else {
-      process.stdout.write(summaries.map((d) => `${formatDiagnostic(d)}\n`).join(''));
-      process.stdout.write(`${totals.error} errors, ${totals.warning} warnings in ${totals.articles} articles\n`);
+      // Only what --min-severity lets through is counted.
+      const shown = [plural(totals.error, 'error'), ...(min === 'error' ? [] : [plural(totals.warning, 'warning')]), ...(min === 'info' ? [`${totals.info.toLocaleString('en')} info`] : [])];
+      process.stdout.write(`${shown.join(', ')} in ${plural(totals.articles, 'article')}\n`);
     }
-    process.exitCode = errors.length > 0 ? 2 : totals.error > 0 ? 1 : 0;
-  });
+    let lost = 0;
+    for (const item of fixable) lost += await fixFile(item, opts.fix === true);
+    process.exitCode = lost > 0 ? 3 : exitCode(result, totals.error > 0);
+  },
+);
+
+/** Writes (or, for a dry run, prints) the certain corrections of one file; returns 1 when it could not be written. */
+async function fixFile(item: ReportItem, write: boolean): Promise<number> {
+  const edits = certainEdits(item.article);
+  if (edits.length === 0) return 0;
+  const file = item.article.source.file;
+  const after = applyEdits(item.text, edits);
+  if (!write) {
+    process.stdout.write(unifiedDiff(file, item.text, after));
+    return 0;
+  }
+  // The file must still hold the text the corrections were computed from.
+  const now = await readFile(file, 'utf8').catch(() => undefined);
+  if (now !== item.text) {
+    process.stderr.write(`wikitally: ${file} changed while it was checked (or is not UTF-8); nothing was fixed in it\n`);
+    return 1;
+  }
+  try {
+    await writeFileAtomic(file, after);
+  } catch (error) {
+    process.stderr.write(`wikitally: cannot write ${file}: ${describeWriteError(error)}\n`);
+    return 1;
+  }
+  for (const e of edits) process.stdout.write(`fixed ${file}:${e.line}: ${e.what}\n`);
+  return 0;
+}
+
+common(
+  program
+    .command('report')
+    .description('write one self-contained HTML page that shows each article\'s tables, grids and findings')
+    .argument('<inputs...>', 'files, folders, MediaWiki dumps or - for standard input')
+    .option('-o, --output <file>', 'the page to write', 'report.html')
+    .addOption(new Option('--min-severity <level>', 'least severity shown at first (the page can show the others)').choices(SEVERITY).default('warning')),
+).action(async (inputs: string[], opts: Common & { output: string; minSeverity: Diagnostic['severity'] }) => {
+  const progress = progressOf(opts);
+  const items: ReportItem[] = [];
+  const { totals, result } = await runAll(
+    inputs,
+    opts,
+    progress,
+    { keepText: true },
+    {
+      article(o, _input, text) {
+        items.push({ article: JSON.parse(o.json) as ArticleRecord, text: text ?? '' });
+      },
+      diagnostics() {},
+    },
+  );
+  let lost = 0;
+  try {
+    await writeFileAtomic(opts.output, renderHtmlReport(items, { minSeverity: opts.minSeverity }));
+    process.stdout.write(`wrote ${opts.output}: ${plural(totals.articles, 'article')}, ${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}\n`);
+  } catch (error) {
+    process.stderr.write(`wikitally: cannot write ${opts.output}: ${describeWriteError(error)}\n`);
+    lost = 1;
+  }
+  process.exitCode = lost > 0 ? 3 : exitCode(result, false);
+});
 
 try {
   await program.parseAsync(process.argv);

@@ -3,35 +3,51 @@
  * per-article envelope. A stage that fails on one article leaves a diagnostic and the rest goes on.
  */
 import { createContext } from './diagnostics/diagnostic.js';
+import { acknowledgeFindings } from './check/acknowledge.js';
 import { checkRecords } from './check/index.js';
 import { extractRecords, type Extracted } from './extract/index.js';
 import { isReadTemplate } from './extract/template-names.js';
 import { parseSource } from './parse/index.js';
 import { readSource, type InputFile } from './read/index.js';
 import { readWikitext } from './read/wikitext.js';
-import type { DumpPage } from './read/xml-dump.js';
 import type { ArticleRecord, Diagnostic, InputFormat, Source, StageContext } from './types/index.js';
 import { validateRecords } from './validate/index.js';
+
+/** Options of the stages. */
+export interface PipelineOptions {
+  /** `targeted` (default) or `full`: how the parse stage reads each section (see parse/index.ts). */
+  parser?: 'targeted' | 'full';
+}
+
+/** A page of a dump, as the pipeline needs it. */
+export interface DumpPageText {
+  title: string;
+  id?: string;
+  revisionId?: string;
+  text: string;
+}
 
 /**
  * Runs every stage on one input file.
  * @param input the file and its bytes
  * @param format the format the user forced, if any
+ * @param options how the stages run
  * @returns the article envelope, diagnostics included
  */
-export function processInput(input: InputFile, format?: InputFormat): ArticleRecord {
+export function processInput(input: InputFile, format?: InputFormat, options: PipelineOptions = {}): ArticleRecord {
   const context = createContext(input.file);
   const source = guard('read', context, () => readSource(input, format, context));
-  return runStages(input.file, source, context);
+  return runStages(input.file, source, context, options);
 }
 
 /**
  * Runs every stage on one page of a MediaWiki dump; positions are relative to the page's text.
  * @param file the dump file
  * @param page the page, with its latest revision's text
+ * @param options how the stages run
  * @returns the article envelope, its diagnostics naming the page
  */
-export function processDumpPage(file: string, page: DumpPage): ArticleRecord {
+export function processDumpPage(file: string, page: DumpPageText, options: PipelineOptions = {}): ArticleRecord {
   const context = createContext(file, page.title);
   const source = guard('read', context, () => ({
     ...readWikitext(file, page.text),
@@ -39,18 +55,19 @@ export function processDumpPage(file: string, page: DumpPage): ArticleRecord {
     ...(page.id === undefined ? {} : { pageId: page.id }),
     ...(page.revisionId === undefined ? {} : { revisionId: page.revisionId }),
   }));
-  return runStages(file, source, context);
+  return runStages(file, source, context, options);
 }
 
-function runStages(file: string, source: Source | undefined, context: StageContext): ArticleRecord {
+function runStages(file: string, source: Source | undefined, context: StageContext, options: PipelineOptions): ArticleRecord {
   const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [], brackets: [], ties: [], matches: [], teams: [] };
   if (source !== undefined) {
-    const parsed = guard('parse', context, () => parseSource(source, context, { wanted: isReadTemplate }));
+    const parsed = guard('parse', context, () => parseSource(source, context, { wanted: isReadTemplate, mode: options.parser ?? 'targeted' }));
     const extracted = parsed === undefined ? undefined : guard('extract', context, () => extractRecords(parsed, context));
     if (extracted !== undefined) {
       Object.assign(records, extracted);
       guard('validate', context, () => validateRecords(extracted, context));
       guard('check', context, () => checkRecords(extracted, context));
+      guard('check', context, () => acknowledgeFindings(source.text, source.locator, context));
     }
   }
   return envelope(file, source, records, context.diagnostics);

@@ -7,7 +7,6 @@ describe('library API', () => {
       [
         'CODES',
         'DIAGNOSTIC_CODES',
-        'articleFileName',
         'checkRecords',
         'extract',
         'extractRecords',
@@ -19,12 +18,12 @@ describe('library API', () => {
         'processInput',
         'readInputs',
         'readSource',
-        'readXmlDump',
+        'readDump',
         'run',
         'toJson',
         'validateArticle',
         'validateRecords',
-        'writeArticles',
+        'serialiseArticle',
       ].sort(),
     );
   });

@@ -18,13 +18,13 @@ export async function loadSamples(): Promise<InputFile[]> {
   }
 }
 
-/** Every JSON file under out/, relative to out/. */
-export function outFiles(dir = path.join(ROOT, 'out')): string[] {
+/** Every JSON file (or file matching `pattern`) under out/, relative to out/. */
+export function outFiles(dir = path.join(ROOT, 'out'), pattern = /\.json$/): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...outFiles(full).map((f) => `${name}/${f}`));
-    else if (name.endsWith('.json')) found.push(name);
+    if (statSync(full).isDirectory()) found.push(...outFiles(full, pattern).map((f) => `${name}/${f}`));
+    else if (pattern.test(name)) found.push(name);
   }
   return found;
 }
@@ -32,4 +32,22 @@ export function outFiles(dir = path.join(ROOT, 'out')): string[] {
 /** Reads a JSON file under out/. */
 export function readOut(file: string): unknown {
   return JSON.parse(readFileSync(path.join(ROOT, 'out', file), 'utf8'));
+}
+
+/** Files of out/ that are not article envelopes. */
+const NOT_ARTICLES = /(^|\/)(manifest|summary)\.json$/;
+
+/**
+ * Every article envelope under out/: each article file, and each line of each articles.jsonl.
+ * @returns a name for the test (`folder/file.json` or `folder/articles.jsonl:N`) and the envelope
+ */
+export function outArticles(): { name: string; article: unknown }[] {
+  const found: { name: string; article: unknown }[] = [];
+  for (const file of outFiles(path.join(ROOT, 'out'), /\.jsonl?$/)) {
+    if (NOT_ARTICLES.test(file) || file.endsWith('diagnostics.jsonl')) continue;
+    const text = readFileSync(path.join(ROOT, 'out', file), 'utf8');
+    if (!file.endsWith('.jsonl')) found.push({ name: file, article: JSON.parse(text) });
+    else text.split('\n').filter(Boolean).forEach((line, i) => found.push({ name: `${file}:${i + 1}`, article: JSON.parse(line) }));
+  }
+  return found;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { validateArticle } from '../src/validate/index.js';
-import { ROOT, outFiles, readOut } from './helpers.js';
+import { ROOT, outArticles } from './helpers.js';
 
 const SCHEMAS = path.join(ROOT, 'schemas');
 const schemaFiles = readdirSync(SCHEMAS).filter((f) => f.endsWith('.schema.json')).sort();
@@ -26,9 +26,9 @@ describe('schemas', () => {
     }
   });
 
-  for (const file of outFiles().filter((f) => !f.endsWith('index.json'))) {
-    it(`should validate out/${file} against article.schema.json`, () => {
-      expect(validateArticle(readOut(file))).toEqual([]);
+  for (const { name, article } of outArticles()) {
+    it(`should validate out/${name} against article.schema.json`, () => {
+      expect(validateArticle(article)).toEqual([]);
     });
   }
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readXmlDump } from '../src/read/xml-dump.js';
-import { ROOT, outFiles, readOut } from './helpers.js';
+import { readDump } from '../src/read/dump/pages.js';
+import { emptyCounts } from '../src/read/dump/types.js';
+import { ROOT, outArticles } from './helpers.js';
 
 /** The text positions refer to: the input file, or for a dump page the page's wikitext. */
 async function textOf(file: string, page: string | undefined): Promise<string> {
   if (page === undefined) return readFileSync(path.join(ROOT, file), 'utf8');
-  const counts = { pages: 0, articles: 0, redirects: 0, otherNamespaces: 0, malformed: 0 };
-  for await (const item of readXmlDump(path.join(ROOT, file), 'all', counts)) if ('text' in item && item.title === page) return item.text;
+  for await (const item of readDump(path.join(ROOT, file), { namespaces: 'all' }, emptyCounts())) if ('text' in item && item.title === page) return item.text;
   throw new Error(`no page ${page} in ${file}`);
 }
 
@@ -29,9 +29,9 @@ function collect(value: unknown, into: Spanned[]): Spanned[] {
 }
 
 describe('spans', () => {
-  for (const file of outFiles().filter((f) => !f.endsWith('index.json'))) {
-    it(`should point each raw value of out/${file} at its text in the input`, async () => {
-      const article = readOut(file) as { source: { file: string; title: string; pageId?: string } };
+  for (const { name, article: value } of outArticles()) {
+    it(`should point each raw value of out/${name} at its text in the input`, async () => {
+      const article = value as { source: { file: string; title: string; pageId?: string } };
       const text = await textOf(article.source.file, article.source.pageId === undefined ? undefined : article.source.title);
       const lines = text.split('\n');
       for (const s of collect(article, [])) {

@@ -1,0 +1,234 @@
+/**
+ * Running many articles: every input (article files, folders, dumps, standard input) is scheduled
+ * on an executor (worker threads with a budget per article, or this thread), results are written
+ * in input order, and `manifest.json` at the top of the output folder says what each input gave.
+ * This part knows nothing of records; it schedules pipeline.ts and hands envelopes to the writers.
+ */
+import path from 'node:path';
+import { SCOPE_TRIGGER } from '../extract/template-names.js';
+import { loadInput, readInputs, type InputError, type InputRef } from '../read/inputs.js';
+import type { DecoderChoice, DumpCounts } from '../read/dump/types.js';
+import type { ArticleRecord, Diagnostic, InputFormat } from '../types/index.js';
+import { describeWriteError, makeFolder, writeFileAtomic } from '../write/atomic.js';
+import { toJson } from '../write/envelope.js';
+import type { Compression } from '../write/jsonl.js';
+import { FolderNames } from '../write/names.js';
+import type { WrittenArticle } from './dump-output.js';
+import { runDump } from './dump-run.js';
+import { createExecutor, DEFAULT_BUDGET, defaultJobs, type Executor } from './executor.js';
+import type { TaskBudget } from './pool.js';
+import { isFailure } from './pool.js';
+import { budgetOutcome } from './budget.js';
+import type { Progress } from './progress.js';
+import { countOutcome, emptyTally, sortedTally, type Tally } from './tally.js';
+import type { Outcome, TaskSettings } from './outcome.js';
+
+/** Options of a run. */
+export interface RunOptions {
+  /** Files, folders (recursive), MediaWiki dumps (.xml, .xml.bz2, .xml.gz) or `-` for standard input. */
+  inputs: string[];
+  format?: InputFormat;
+  /** Namespaces of dump pages to read: default articles only ([0]); 'all' for every page. */
+  namespaces?: number[] | 'all';
+  /** Write outputs under this folder; nothing is written when absent. */
+  outDir?: string;
+  /** Output of dumps: JSON Lines (default) or one file per article. Article inputs are always files. */
+  layout?: 'jsonl' | 'files';
+  /** Compression of JSON Lines output. */
+  compression?: Compression;
+  /** Keep positions in the output (default true). */
+  spans?: boolean;
+  /** Article files on one line instead of indented. */
+  compact?: boolean;
+  /** Worker threads (default: one per core); 0 runs everything in this thread, with no budget. */
+  jobs?: number;
+  /** Time and memory each article may take (workers only). */
+  budget?: TaskBudget;
+  /** Dump pages to process: those that may hold a football record (default), or all. */
+  scope?: 'football' | 'all';
+  /** How sections are parsed (default targeted; full is the reference). */
+  parser?: 'targeted' | 'full';
+  /** Go on from the checkpoint a killed run left. */
+  resume?: boolean;
+  /** The bzip2 decoder for dumps. */
+  decoder?: DecoderChoice;
+  progress?: Progress;
+  /** Called after each input. */
+  onInput?: (input: InputResult, done: number, total: number) => void;
+  /** Called after each article, in input order; with `keepText`, also with the text its positions point into. */
+  onArticle?: (outcome: Outcome, input: string, text?: string) => void;
+  /** Hand each article's source text to `onArticle` (reports that quote the source). */
+  keepText?: boolean;
+  /** Called with input-level diagnostics (a malformed dump page). */
+  onDiagnostics?: (diagnostics: readonly Diagnostic[], input: string) => void;
+  /** Keep every article in the result (default true); a long run over a dump wants false. */
+  collect?: boolean;
+  /** Dump items between two checkpoints (default 500; a fixed count, so output is the same in every run). */
+  checkpointEvery?: number;
+}
+
+/** What one input gave. */
+export interface InputResult {
+  file: string;
+  key: string;
+  kind: 'article' | 'dump';
+  /** The input's folder under the output folder. */
+  folder: string;
+  articles: ArticleRecord[];
+  /** Input-level diagnostics (a malformed dump or page), when collected. */
+  diagnostics: Diagnostic[];
+  /** For a dump: what its pages were. */
+  pages?: DumpCounts;
+  tally: Tally;
+  /** Article files written (article inputs, and dumps with the files layout). */
+  written: WrittenArticle[];
+  /** Outputs that could not be written. */
+  lost: number;
+}
+
+/** What a run returns. */
+export interface RunResult {
+  inputs: InputResult[];
+  /** Paths that could not be read. */
+  errors: InputError[];
+  /** Outputs that could not be written (exit code 3). */
+  lost: number;
+  /** Why the output folder cannot be written, if it cannot. */
+  outputFailure?: string;
+}
+
+/**
+ * Runs the whole job: read every input, process each article, write when asked.
+ * @param options inputs, outputs and how to run
+ * @returns what each input gave, the unreadable paths, and what could not be written
+ */
+export async function runJob(options: RunOptions): Promise<RunResult> {
+  const { files, errors } = await readInputs(options.inputs);
+  const collect = options.collect !== false;
+  const jobs = options.jobs ?? defaultJobs();
+  const settings: TaskSettings = {
+    ...(options.format === undefined ? {} : { format: options.format }),
+    parser: options.parser ?? 'targeted',
+    style: { compact: options.compact === true, spans: options.spans !== false },
+    keepArticle: collect && jobs <= 0,
+  };
+  const executor = createExecutor(jobs, settings, options.budget ?? DEFAULT_BUDGET);
+  const folders = new FolderNames();
+  const result: RunResult = { inputs: [], errors, lost: 0 };
+  try {
+    if (options.outDir !== undefined) {
+      try {
+        await makeFolder(options.outDir);
+      } catch (error) {
+        result.outputFailure = describeWriteError(error);
+      }
+    }
+    for (const [i, ref] of files.entries()) {
+      const folder = folders.claim(ref.key, '');
+      const done = ref.kind === 'dump' ? await runDumpInput(ref, folder, options, executor, settings, collect) : await runArticle(ref, folder, options, executor, settings, errors, collect);
+      if (done === undefined) continue;
+      result.lost += done.lost;
+      result.inputs.push(done);
+      options.onInput?.(done, i + 1, files.length);
+    }
+    if (options.outDir !== undefined && result.outputFailure === undefined) {
+      try {
+        await writeFileAtomic(path.join(options.outDir, 'manifest.json'), toJson(manifest(result)));
+      } catch (error) {
+        result.outputFailure = describeWriteError(error);
+      }
+    }
+  } finally {
+    await executor.close();
+  }
+  if (result.outputFailure !== undefined) result.lost += 1;
+  return result;
+}
+
+async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, executor: Executor, settings: TaskSettings, collect: boolean): Promise<InputResult> {
+  const namespaces = options.namespaces === 'all' ? 'all' : new Set(options.namespaces ?? [0]);
+  const dumpSettings = { ...settings, style: { ...settings.style, compact: settings.style.compact || (options.layout ?? 'jsonl') === 'jsonl' } };
+  const done = await runDump({
+    file: ref.file,
+    key: ref.key,
+    input: ref.stream ?? ref.path,
+    ...(options.outDir === undefined ? {} : { folder: path.join(options.outDir, folder) }),
+    layout: options.layout ?? 'jsonl',
+    compression: options.compression ?? 'none',
+    namespaces,
+    ...(options.scope === 'all' ? {} : { prefilter: (text: Buffer) => SCOPE_TRIGGER.test(text.toString('latin1')) }),
+    ...(options.decoder === undefined ? {} : { decoder: options.decoder }),
+    resume: options.resume === true && ref.stream === undefined,
+    executor,
+    settings: dumpSettings,
+    ...(options.progress === undefined ? {} : { progress: options.progress }),
+    onArticle: (o, text) => options.onArticle?.(o, ref.file, text),
+    keepText: options.keepText === true,
+    onDiagnostics: (ds) => options.onDiagnostics?.(ds, ref.file),
+    collect,
+    ...(options.checkpointEvery === undefined ? {} : { checkpointEvery: options.checkpointEvery }),
+  });
+  return { file: ref.file, key: ref.key, kind: 'dump', folder, articles: done.articles, diagnostics: done.diagnostics, pages: done.pages, tally: done.tally, written: done.written, lost: done.lost };
+}
+
+async function runArticle(ref: InputRef, folder: string, options: RunOptions, executor: Executor, settings: TaskSettings, errors: InputError[], collect: boolean): Promise<InputResult | undefined> {
+  const loaded = await loadInput(ref);
+  if (!('bytes' in loaded)) {
+    errors.push(loaded);
+    return undefined;
+  }
+  const answer = await executor.run({ kind: 'article', file: ref.file, key: ref.key, bytes: loaded.bytes });
+  const tally = emptyTally();
+  const done: InputResult = { file: ref.file, key: ref.key, kind: 'article', folder, articles: [], diagnostics: [], tally, written: [], lost: 0 };
+  // The budget is for dump pages and folders of many files alike: the article is reported, the run goes on.
+  // The text as the read stage decodes it (bad bytes as U+FFFD): positions point into it.
+  const text = options.keepText === true ? new TextDecoder('utf-8').decode(loaded.bytes) : undefined;
+  return finishArticle(done, isFailure(answer) ? budgetOutcome(ref.file, undefined, answer, settings) : answer, options, collect, text);
+}
+
+async function finishArticle(done: InputResult, outcome: Outcome, options: RunOptions, collect: boolean, text?: string): Promise<InputResult> {
+  countOutcome(done.tally, outcome);
+  if (collect) done.articles.push(outcome.article ?? (JSON.parse(outcome.json) as ArticleRecord));
+  options.onArticle?.(outcome, done.file, text);
+  const name = new FolderNames().claim(outcome.title, '.json');
+  if (options.outDir !== undefined) {
+    try {
+      const dir = path.join(options.outDir, done.folder);
+      await makeFolder(dir);
+      await writeFileAtomic(path.join(dir, name), options.compact === true ? `${outcome.json}\n` : outcome.json);
+    } catch (error) {
+      done.lost += 1;
+      options.onDiagnostics?.([writeFailure(done.file, path.join(done.folder, name), error)], done.file);
+      return done;
+    }
+  }
+  const count = (s: Diagnostic['severity']): number => outcome.diagnostics.filter((d) => d.severity === s).length;
+  done.written.push({ title: outcome.title, output: name, records: outcome.records, diagnostics: { error: count('error'), warning: count('warning'), info: count('info') } });
+  return done;
+}
+
+function writeFailure(file: string, output: string, error: unknown): Diagnostic {
+  return {
+    code: 'write/failed',
+    severity: 'error',
+    message: `Unexpected failure writing ${output} (${describeWriteError(error)}), expected the file written; the run went on`,
+    file,
+    stage: 'write',
+  };
+}
+
+/** manifest.json: each input, where its output is and what it holds. */
+function manifest(result: RunResult): unknown {
+  return {
+    inputs: result.inputs.map((i) => ({
+      file: i.file,
+      kind: i.kind,
+      folder: i.folder,
+      ...(i.pages === undefined ? {} : { pages: i.pages }),
+      ...(i.kind === 'dump' ? { summary: `${i.folder}/summary.json` } : {}),
+      articles: i.written.map((w) => ({ ...w, output: `${i.folder}/${w.output}` })),
+      ...(i.kind === 'article' ? {} : { tally: sortedTally(i.tally) }),
+    })),
+    unreadable: result.errors,
+  };
+}
