@@ -7,11 +7,20 @@ import { ROOT, outFiles } from './helpers.js';
 /**
  * Codes no sample can trigger, each with the test that covers it instead: an unreadable path
  * never reaches out/ (cli.test.ts), a section too large to parse at once needs a large input
- * (big-input.test.ts), a schema failure or an internal failure is a bug (validate.test.ts).
+ * (big-input.test.ts), a schema failure or an internal failure is a bug (validate.test.ts), a table
+ * past MAX_TABLE_CELLS writes megabytes (extract/wikitable.test.ts), an article past its budget
+ * needs seconds of work (run/budget.test.ts), and a write error needs an output that cannot be
+ * written (hostile/run.test.ts).
  */
-const NOT_IN_SAMPLES = new Set(['read/unreadable-input', 'parse/too-large', 'validate/schema', 'internal/bug']);
-// read/malformed-xml is covered by xml-dump.test.ts (a truncated dump is no sample worth keeping).
-NOT_IN_SAMPLES.add('read/malformed-xml');
+const NOT_IN_SAMPLES = new Set([
+  'read/unreadable-input',
+  'parse/too-large',
+  'validate/schema',
+  'internal/bug',
+  'extract/table-too-large',
+  'read/budget',
+  'write/failed',
+]);
 
 describe('diagnostic codes', () => {
   it('should list the same codes in codes.ts and diagnostic.schema.json', () => {
@@ -22,14 +31,14 @@ describe('diagnostic codes', () => {
   });
 
   it('should name codes <stage>/<kebab-name>', () => {
-    for (const code of DIAGNOSTIC_CODES) expect(code).toMatch(/^(read|parse|extract|validate|check|internal)\/[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const code of DIAGNOSTIC_CODES) expect(code).toMatch(/^(read|parse|extract|validate|check|write|internal)\/[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
   it('should trigger every code in at least one file of out/', () => {
-    const all = outFiles()
+    const all = outFiles(path.join(ROOT, 'out'), /\.jsonl?$/)
       .map((f) => readFileSync(path.join(ROOT, 'out', f), 'utf8'))
       .join('\n');
-    const missing = DIAGNOSTIC_CODES.filter((c) => !NOT_IN_SAMPLES.has(c) && !all.includes(`"code": "${c}"`));
+    const missing = DIAGNOSTIC_CODES.filter((c) => !NOT_IN_SAMPLES.has(c) && !all.includes(`"code": "${c}"`) && !all.includes(`"code":"${c}"`));
     expect(missing).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
  * check/knockout-score-mismatch.
  */
 import type { Extracted } from '../extract/index.js';
-import { sameTeam, type TeamMention } from '../extract/team-identity.js';
+import { sameTeam, withoutQualifier, type TeamMention } from '../extract/team-identity.js';
 import type { BracketRecord, BracketRound, BracketSlot, Figure, InfoboxRecord, StageContext } from '../types/index.js';
 
 /**
@@ -131,7 +131,7 @@ function finalWinner(bracket: BracketRecord): Winner | undefined {
 function checkInfoboxWinner(infobox: InfoboxRecord, final: Winner, context: StageContext): void {
   const field = infobox.fields.find((f) => f.param === 'winners' || f.param === 'winner') ?? infobox.fields.find((f) => f.param === 'champions' || f.param === 'champion');
   if (field === undefined || field.text.length === 0) return;
-  const mention: TeamMention = { team: { text: field.text.replace(/\s*\([^)]*\)\s*$/, '') }, link: field.links?.[0]?.target };
+  const mention: TeamMention = { team: { text: withoutQualifier(field.text) }, link: field.links?.[0]?.target };
   const match = sameTeam(mention, final.slot);
   const related = [{ message: `the final's winner, ${final.slot.team?.text ?? ''} (${final.how})`, span: final.slot.team?.span ?? final.bracket.span }];
   if (match === 'link' || match === 'name') return;

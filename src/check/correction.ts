@@ -6,10 +6,20 @@
 import type { MatchCell, Span } from '../types/index.js';
 import { cellLabel, type CountedMatch, type FigureName, type Mismatch, type Tally } from './tally.js';
 
-/** What to change, said in one sentence, and where. */
+/** What to change, said in one sentence, and where; `fix` says it as data. */
 export interface Correction {
   message: string;
   span: Span;
+  fix: {
+    /** The parameter to change (`match_DPO_CSÁ`, `gf_CSÁ`), or the legacy cell's template. */
+    param: string;
+    span: Span;
+    /** Its raw text now, and the raw text that would reconcile the table. */
+    current: string;
+    proposed: string;
+  };
+  /** The left-out cell's own note, when the correction counts a cell the article explains (annulled, awarded). */
+  note?: string;
 }
 
 type Deltas = Record<FigureName, number>;
@@ -35,18 +45,22 @@ export function findCorrections(
 ): Correction[] {
   const deltas = new Map<string, Deltas>();
   for (const m of mismatches) {
+    // Sums and venue figures (other styles) say too little about one cell to search for it.
+    const figure = m.comparison.figure;
+    if (figure === undefined) return [];
     const d = deltas.get(m.team.code) ?? { wins: 0, draws: 0, losses: 0, goalsFor: 0, goalsAgainst: 0 };
-    d[m.figure] = m.declared - m.computed;
+    d[figure] = m.declared.value - m.computed;
     deltas.set(m.team.code, d);
   }
   if (deltas.size === 1 && mismatches.length === 1) {
     const m = mismatches[0];
-    const declared = m === undefined ? undefined : m.team[m.figure];
+    const declared = m?.declared.parts[0];
     if (m === undefined || declared === undefined) return [];
     return [
       {
         message: `only this figure disagrees, and no grid cell changes one team alone: \`${declared.param}=${m.computed}\` reconciles the table`,
         span: declared.span,
+        fix: { param: declared.param, span: declared.span, current: declared.raw, proposed: String(m.computed) },
       },
     ];
   }
@@ -61,6 +75,7 @@ export function findCorrections(
     fits.push({
       message: `\`${cellLabel(m.cell)}\` read as ${fixed.homeGoals}–${fixed.awayGoals} reconciles every difference in this table`,
       span: m.cell.span,
+      fix: cellFix(m.cell, fixed),
     });
   }
   for (const cell of uncounted) {
@@ -72,6 +87,8 @@ export function findCorrections(
     fits.push({
       message: `\`${cell.raw.startsWith('{{') ? cell.raw : cell.param}\` is left out (${cell.raw.length === 0 ? 'empty' : cell.raw.startsWith('{{') ? 'no score' : `\`${cell.raw}\``}${note}); counted as ${fixed.homeGoals}–${fixed.awayGoals} it reconciles every difference in this table`,
       span: cell.span,
+      fix: cellFix(cell, fixed),
+      ...(cell.note === undefined ? {} : { note: cell.note.text }),
     });
   }
   if (fits.length === 0 || fits.length > MAX_ALTERNATIVES) return [];
@@ -113,6 +130,48 @@ function solve(
   }
   if (before !== undefined && x === x0 && y === y0) return undefined;
   return { homeGoals: x, awayGoals: y };
+}
+
+/**
+ * The raw text a cell would need: the same text with its score replaced (a score inside a link
+ * stays inside it), a legacy `{{fb r}}` with its gf/ga replaced, or a plain score for an empty cell.
+ */
+function cellFix(cell: MatchCell, to: { homeGoals: number; awayGoals: number }): Correction['fix'] {
+  const raw = cell.raw;
+  let proposed: string;
+  if (raw.startsWith('{{')) {
+    proposed = raw.replace(/(\|[ \t]*gf[ \t]*=)[^|}]*/, `$1${to.homeGoals}`).replace(/(\|[ \t]*ga[ \t]*=)[^|}]*/, `$1${to.awayGoals}`);
+  } else {
+    const score = findScore(raw);
+    proposed = score === undefined ? `${to.homeGoals}–${to.awayGoals}` : `${raw.slice(0, score.start)}${to.homeGoals}${score.dash}${to.awayGoals}${raw.slice(score.end)}`;
+  }
+  return { param: cell.param, span: cell.span, current: raw, proposed };
+}
+
+/** The first `N–M` of a text (any dash, spaces around it), found by one scan. */
+function findScore(raw: string): { start: number; end: number; dash: string } | undefined {
+  const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  for (let i = 0; i < raw.length; i++) {
+    if (!isDigit(raw[i]) || isDigit(raw[i - 1])) continue;
+    let j = i;
+    while (isDigit(raw[j])) j++;
+    let k = j;
+    while (raw[k] === ' ') k++;
+    if (!'-–—−‒'.includes(raw[k] ?? 'x')) {
+      i = j;
+      continue;
+    }
+    let m = k + 1;
+    while (raw[m] === ' ') m++;
+    if (!isDigit(raw[m])) {
+      i = j;
+      continue;
+    }
+    let e = m;
+    while (isDigit(raw[e])) e++;
+    return { start: i, end: e, dash: raw.slice(j, m) };
+  }
+  return undefined;
 }
 
 function truncate(s: string, n: number): string {

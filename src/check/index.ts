@@ -8,19 +8,23 @@ import type { StageContext } from '../types/index.js';
 import { checkKnockouts } from './bracket-consistency.js';
 import { checkStandingsAgainstMatches } from './standings-vs-matches.js';
 import { checkTableRules } from './table-rules.js';
-import { checkTeamIdentity } from './team-identity.js';
+import { checkTeamIdentity, type IdentityOptions } from './team-identity.js';
+
+/** What the checks may use beyond the article: a redirect map of the same wiki. */
+export type CheckOptions = IdentityOptions;
 
 /**
  * Runs every cross-check of an article.
  * @param records the article's records
  * @param context diagnostics sink
+ * @param options a redirect map (title → target), when the input has one
  */
-export function checkRecords(records: Extracted, context: StageContext): void {
+export function checkRecords(records: Extracted, context: StageContext, options: CheckOptions = {}): void {
   for (const table of records.standings) {
     checkTableRules(table, context);
     const grid = records.matchGrids.find((g) => g.id === table.matchGridId);
     if (grid !== undefined) checkStandingsAgainstMatches(table, grid, context);
   }
   checkKnockouts(records, context);
-  checkTeamIdentity(records, context);
+  checkTeamIdentity(records, context, options);
 }

@@ -1,32 +1,21 @@
 /**
  * The reason wikitally exists: every declared W/D/L/GF/GA of a standings table against the same
- * figures recomputed from its match grid. Walkovers and unplayed cells are left out, as our
- * articles build their figures; when the figures fit only if walkovers count as 3–0 awards, that
- * convention is accepted and said. Each disagreement names the cells behind the computed value
- * and, when one exists, the single correction that reconciles the whole table.
+ * figures recomputed from its match grid (for styles other than WDL, the figures their family
+ * declares: comparisons.ts). Walkovers and unplayed cells are left out, as our articles build
+ * their figures, and `null` (no fixture) cells are never counted or suggested; when the figures
+ * fit only if walkovers count as 3–0 awards, that convention is accepted and said. Each
+ * disagreement names the cells behind the computed value and, when one exists, the single
+ * correction that reconciles the whole table.
  * Emits: check/wins-mismatch … check/goals-against-mismatch, check/unknown-grid-team,
  * check/invalid-pairing, check/team-without-matches, check/walkover-convention,
  * check/standings-consistent.
  */
-import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { styleInfo } from '../extract/sports-styles.js';
 import type { MatchCell, MatchGridRecord, StageContext, StandingsRecord, StandingsTeam } from '../types/index.js';
+import { comparisonsFor, type Comparison } from './comparisons.js';
 import { findCorrections, type Correction } from './correction.js';
-import { cellLabel, compareTallies, tallyMatches, type CountedMatch, type FigureName, type Mismatch, type Tally } from './tally.js';
+import { cellLabel, compareTallies, tallyMatches, type CountedMatch, type Mismatch, type Tally } from './tally.js';
 
-const CODE_OF: Readonly<Record<FigureName, DiagnosticCode>> = {
-  wins: 'check/wins-mismatch',
-  draws: 'check/draws-mismatch',
-  losses: 'check/losses-mismatch',
-  goalsFor: 'check/goals-for-mismatch',
-  goalsAgainst: 'check/goals-against-mismatch',
-};
-const WORDS: Readonly<Record<FigureName, string>> = {
-  wins: 'wins for',
-  draws: 'draws for',
-  losses: 'losses for',
-  goalsFor: 'goals scored by',
-  goalsAgainst: 'goals conceded by',
-};
 /** Above this many walkovers the 3^n conventions are not all tried. */
 const MAX_WALKOVERS = 8;
 
@@ -40,9 +29,11 @@ export function checkStandingsAgainstMatches(table: StandingsRecord, grid: Match
   const codes = table.teams.map((t) => t.code);
   const known = new Set(codes);
   const toTable = new Map(grid.teams.map((t) => [t.code, t.standingsCode ?? t.code]));
+  const comparisons = comparisonsFor(table, styleInfo(table.style).family);
   const played: CountedMatch[] = [];
   const walkovers: MatchCell[] = [];
   const uncounted: MatchCell[] = [];
+  let noFixture = 0;
   const seen = new Set<string>();
   for (const cell of grid.cells) {
     const home = toTable.get(cell.home) ?? cell.home;
@@ -59,6 +50,8 @@ export function checkStandingsAgainstMatches(table: StandingsRecord, grid: Match
       });
       continue;
     }
+    // A team against itself marked `null` claims nothing (the diagonal is never read).
+    if (home === away && cell.status === 'no-fixture') continue;
     if (home === away) {
       context.report({
         code: 'check/invalid-pairing',
@@ -74,6 +67,7 @@ export function checkStandingsAgainstMatches(table: StandingsRecord, grid: Match
     if (cell.status === 'played' && cell.homeGoals !== undefined && cell.awayGoals !== undefined) {
       played.push({ cell, home, away, homeGoals: cell.homeGoals, awayGoals: cell.awayGoals });
     } else if (cell.status === 'walkover') walkovers.push(cell);
+    else if (cell.status === 'no-fixture') noFixture++;
     else uncounted.push(cell);
   }
   for (const team of table.teams) {
@@ -92,9 +86,9 @@ export function checkStandingsAgainstMatches(table: StandingsRecord, grid: Match
     away: toTable.get(cell.away) ?? cell.away,
   });
   let counted = played;
-  let mismatches = compareTallies(table.teams, tallyMatches(codes, counted));
+  let mismatches = compareTallies(comparisons, table.teams, tallyMatches(codes, counted));
   if (mismatches.length > 0 && walkovers.length > 0) {
-    const alternative = tryWalkoverConventions(table.teams, codes, played, walkovers, mapCell);
+    const alternative = tryWalkoverConventions(comparisons, table.teams, codes, played, walkovers, mapCell);
     if (alternative !== undefined) {
       counted = alternative.counted;
       mismatches = [];
@@ -117,45 +111,54 @@ export function checkStandingsAgainstMatches(table: StandingsRecord, grid: Match
   context.report({
     code: 'check/standings-consistent',
     stage: 'check',
-    message: `Checked \`${table.id}\` against \`${grid.id}\`: ${agreeing} of ${table.teams.length} teams agree; figures recomputed from ${played.length} played cells${awarded > 0 ? ` and ${awarded} walkovers counted as awarded` : ''}, leaving out ${walkovers.length - awarded} walkovers and ${uncounted.length} unplayed or unreadable cells`,
+    message: `Checked \`${table.id}\` against \`${grid.id}\`: ${agreeing} of ${table.teams.length} teams agree; figures recomputed from ${played.length} played cells${awarded > 0 ? ` and ${awarded} walkovers counted as awarded` : ''}, leaving out ${walkovers.length - awarded} walkovers and ${uncounted.length} unplayed or unreadable cells${noFixture > 0 ? `; ${noFixture} cells say no fixture (\`null\`)` : ''}`,
     span: table.span,
     recordId: table.id,
   });
 }
 
 function reportMismatch(m: Mismatch, tally: Tally | undefined, corrections: readonly Correction[], table: StandingsRecord, context: StageContext): void {
-  const declared = m.team[m.figure];
-  if (declared === undefined) return;
+  const [first] = m.declared.parts;
+  if (first === undefined) return;
   const name = m.team.name?.text;
-  const cells =
-    tally === undefined
-      ? []
-      : m.figure === 'wins'
-        ? tally.won
-        : m.figure === 'draws'
-          ? tally.drawn
-          : m.figure === 'losses'
-            ? tally.lost
-            : [...tally.won, ...tally.drawn, ...tally.lost].sort((a, b) => a.span.start.offset - b.span.start.offset);
-  const verb = m.figure === 'wins' ? 'won' : m.figure === 'draws' ? 'drawn' : m.figure === 'losses' ? 'lost' : 'played';
+  const cells = tally === undefined ? [] : m.comparison.cells(tally);
+  const parts = m.declared.parts.length < 2 ? '' : ` (${m.declared.parts.map((p) => `\`${p.param}=${p.raw}\``).join(' + ')})`;
+  // A disagreement the article explains itself (the one cell that would reconcile it is left out
+  // and carries a note: an annulled or awarded match) is a warning naming that note.
+  const explained = corrections.length === 1 ? corrections[0]?.note : undefined;
+  const n = corrections.length;
   context.report({
-    code: CODE_OF[m.figure],
+    code: m.comparison.code,
+    ...(explained === undefined ? {} : { severity: 'warning' as const }),
     stage: 'check',
-    message: `Unexpected ${m.declared} ${WORDS[m.figure]} \`${m.team.code}\`${name === undefined ? '' : ` (${name})`} in the standings, expected ${m.computed} from the match grid`,
-    span: declared.span,
-    param: declared.param,
-    declared: m.declared,
+    message: `Unexpected ${m.declared.value} ${m.comparison.words} \`${m.team.code}\`${name === undefined ? '' : ` (${name})`}${parts} in the standings, expected ${m.computed} from the match grid${explained === undefined ? '' : `; the article's note on the match left out explains it: "${explained.length > 120 ? `${explained.slice(0, 119)}…` : explained}"`}`,
+    span: first.span,
+    param: first.param,
+    declared: m.declared.value,
     computed: m.computed,
     recordId: table.id,
     related: [
       ...corrections.map((c) => ({ message: c.message, span: c.span })),
-      ...cells.map((c) => ({ message: `${verb}: \`${cellLabel(c)}\``, span: c.span })),
+      ...cells.map((c) => ({ message: `${m.comparison.verb}: \`${cellLabel(c)}\``, span: c.span })),
     ],
+    ...(n === 0
+      ? {}
+      : {
+          fix: corrections.map((c, i) => ({
+            ...c.fix,
+            candidate: i + 1,
+            candidates: n,
+            ...(c.note === undefined ? {} : { note: c.note }),
+            // One candidate is a certain edit, unless it counts a cell the article explains.
+            ...(n === 1 && c.note === undefined ? { edit: { span: c.fix.span, text: c.fix.proposed } } : {}),
+          })),
+        }),
   });
 }
 
 /** Tries counting each walkover as excluded, a 3–0 home win, or a 0–3 away win; returns a full fit. */
 function tryWalkoverConventions(
+  comparisons: readonly Comparison[],
   teams: readonly StandingsTeam[],
   codes: readonly string[],
   played: readonly CountedMatch[],
@@ -175,7 +178,7 @@ function tryWalkoverConventions(
   const search = (i: number): CountedMatch[] | undefined => {
     if (i === choices.length) {
       const counted = [...played, ...pick.filter((m): m is CountedMatch => m !== undefined)];
-      return compareTallies(teams, tallyMatches(codes, counted)).length === 0 ? counted : undefined;
+      return compareTallies(comparisons, teams, tallyMatches(codes, counted)).length === 0 ? counted : undefined;
     }
     for (const option of choices[i] ?? []) {
       pick[i] = option;

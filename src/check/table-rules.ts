@@ -1,6 +1,9 @@
 /**
  * Checks a standings table against itself: Wikipedia's own totals check (Module:Sports
- * table/totalscheck), declared matches against W+D+L, and the order of rows against points.
+ * table/totalscheck: Σwins = Σlosses, Σdraws even, ΣGF = ΣGA, and for the other styles
+ * Σhwin = Σaloss, Σawin = Σhloss, Σhdraw = Σadraw, ΣPKwin = ΣPKloss, ΣOTwin = ΣOTloss; it reads no
+ * SOwin/SOloss), declared matches against W+D+L (styles whose rules are known), and the order of
+ * rows against points.
  * Emits: check/totals-unbalanced, check/played-mismatch, check/order-not-by-points.
  */
 import type { StageContext, StandingsRecord } from '../types/index.js';
@@ -12,7 +15,7 @@ import type { StageContext, StandingsRecord } from '../types/index.js';
  */
 export function checkTableRules(table: StandingsRecord, context: StageContext): void {
   checkTotals(table, context);
-  for (const team of table.teams) {
+  for (const team of table.rulesKnown === false ? [] : table.teams) {
     const m = team.matches;
     const [w, d, l] = [team.wins?.value, team.draws?.value, team.losses?.value];
     if (m?.value === undefined || w === undefined || d === undefined || l === undefined || m.value === w + d + l) continue;
@@ -49,20 +52,35 @@ export function checkTableRules(table: StandingsRecord, context: StageContext): 
  * as in the module's own check; a sum with a non-numeric figure is skipped (already reported).
  */
 function checkTotals(table: StandingsRecord, context: StageContext): void {
-  const sum = (key: 'wins' | 'draws' | 'losses' | 'goalsFor' | 'goalsAgainst'): number | undefined => {
+  type Key = 'wins' | 'draws' | 'losses' | 'goalsFor' | 'goalsAgainst' | 'overtimeWins' | 'overtimeLosses' | 'penaltyWins' | 'penaltyLosses'
+    | 'homeWins' | 'homeDraws' | 'homeLosses' | 'awayWins' | 'awayDraws' | 'awayLosses';
+  const sum = (key: Key): number | undefined => {
     let total = 0;
+    let any = false;
     for (const t of table.teams) {
       const figure = t[key];
       if (figure !== undefined && figure.value === undefined) return undefined;
+      any ||= figure !== undefined;
       total += figure?.value ?? 0;
     }
-    return total;
+    // The columns of other styles are checked only where some row declares them.
+    return any || BASIC.has(key) ? total : undefined;
   };
-  const [w, d, l, gf, ga] = [sum('wins'), sum('draws'), sum('losses'), sum('goalsFor'), sum('goalsAgainst')];
+  const BASIC = new Set<Key>(['wins', 'draws', 'losses', 'goalsFor', 'goalsAgainst']);
   const problems: string[] = [];
-  if (w !== undefined && l !== undefined && w !== l) problems.push(`total wins ${w} ≠ total losses ${l}`);
+  const equal = (a: Key, b: Key, what: string): void => {
+    const [x, y] = [sum(a), sum(b)];
+    if (x !== undefined && y !== undefined && x !== y) problems.push(`total ${what}`.replace('{a}', String(x)).replace('{b}', String(y)));
+  };
+  equal('wins', 'losses', 'wins {a} ≠ total losses {b}');
+  const d = sum('draws');
   if (d !== undefined && d % 2 !== 0) problems.push(`total draws ${d} is odd`);
-  if (gf !== undefined && ga !== undefined && gf !== ga) problems.push(`total goals for ${gf} ≠ total goals against ${ga}`);
+  equal('goalsFor', 'goalsAgainst', 'goals for {a} ≠ total goals against {b}');
+  equal('homeWins', 'awayLosses', 'home wins {a} ≠ total away losses {b}');
+  equal('awayWins', 'homeLosses', 'away wins {a} ≠ total home losses {b}');
+  equal('homeDraws', 'awayDraws', 'home draws {a} ≠ total away draws {b}');
+  equal('penaltyWins', 'penaltyLosses', 'wins on penalties {a} ≠ total losses on penalties {b}');
+  equal('overtimeWins', 'overtimeLosses', 'overtime wins {a} ≠ total overtime losses {b}');
   if (problems.length === 0 || table.teams.length < 2) return;
   context.report({
     code: 'check/totals-unbalanced',

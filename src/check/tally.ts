@@ -1,14 +1,16 @@
 /**
- * W/D/L/GF/GA per team computed from match cells, and the comparison with the declared figures.
+ * W/D/L/GF/GA per team computed from match cells (in all, at home and away, and shoot-outs after
+ * a drawn score), and the comparison with the declared figures a style's comparisons name.
  */
-import type { MatchCell, StandingsTeam } from '../types/index.js';
+import type { MatchCell } from '../types/index.js';
+import type { Comparison, Declared } from './comparisons.js';
 
-/** The five figures a grid can confirm. */
+/** The five figures every grid can confirm, and the keys of the correction search. */
 export const FIGURES = ['wins', 'draws', 'losses', 'goalsFor', 'goalsAgainst'] as const;
 export type FigureName = (typeof FIGURES)[number];
 
-/** Computed figures of one team, with the cells behind each. */
-export interface Tally {
+/** Computed figures over some matches of one team, with the cells behind each. */
+export interface VenueTally {
   wins: number;
   draws: number;
   losses: number;
@@ -17,6 +19,15 @@ export interface Tally {
   won: MatchCell[];
   drawn: MatchCell[];
   lost: MatchCell[];
+}
+
+/** Computed figures of one team: in all, at home, away, and shoot-outs after a drawn score. */
+export interface Tally extends VenueTally {
+  home: VenueTally;
+  away: VenueTally;
+  /** Drawn scores the team won or lost on penalties (a `(4–3 p)` tail). */
+  shootoutWon: MatchCell[];
+  shootoutLost: MatchCell[];
 }
 
 /** A counted match: a cell read with a given score (its own, or one assumed for a walkover). */
@@ -28,6 +39,23 @@ export interface CountedMatch {
   awayGoals: number;
 }
 
+const emptyVenue = (): VenueTally => ({ wins: 0, draws: 0, losses: 0, goalsFor: 0, goalsAgainst: 0, won: [], drawn: [], lost: [] });
+
+function count(t: VenueTally, scored: number, conceded: number, cell: MatchCell): void {
+  t.goalsFor += scored;
+  t.goalsAgainst += conceded;
+  if (scored > conceded) {
+    t.wins += 1;
+    t.won.push(cell);
+  } else if (scored < conceded) {
+    t.losses += 1;
+    t.lost.push(cell);
+  } else {
+    t.draws += 1;
+    t.drawn.push(cell);
+  }
+}
+
 /**
  * Sums counted matches per team.
  * @param codes the standings codes
@@ -35,59 +63,50 @@ export interface CountedMatch {
  * @returns a tally per code
  */
 export function tallyMatches(codes: readonly string[], matches: readonly CountedMatch[]): Map<string, Tally> {
-  const tallies = new Map<string, Tally>(
-    codes.map((c) => [c, { wins: 0, draws: 0, losses: 0, goalsFor: 0, goalsAgainst: 0, won: [], drawn: [], lost: [] }]),
-  );
+  const tallies = new Map<string, Tally>(codes.map((c) => [c, { ...emptyVenue(), home: emptyVenue(), away: emptyVenue(), shootoutWon: [], shootoutLost: [] }]));
   for (const m of matches) {
     const h = tallies.get(m.home);
     const a = tallies.get(m.away);
     if (h === undefined || a === undefined) continue;
-    h.goalsFor += m.homeGoals;
-    h.goalsAgainst += m.awayGoals;
-    a.goalsFor += m.awayGoals;
-    a.goalsAgainst += m.homeGoals;
-    if (m.homeGoals > m.awayGoals) {
-      h.wins += 1;
-      h.won.push(m.cell);
-      a.losses += 1;
-      a.lost.push(m.cell);
-    } else if (m.homeGoals < m.awayGoals) {
-      a.wins += 1;
-      a.won.push(m.cell);
-      h.losses += 1;
-      h.lost.push(m.cell);
-    } else {
-      h.draws += 1;
-      h.drawn.push(m.cell);
-      a.draws += 1;
-      a.drawn.push(m.cell);
+    count(h, m.homeGoals, m.awayGoals, m.cell);
+    count(h.home, m.homeGoals, m.awayGoals, m.cell);
+    count(a, m.awayGoals, m.homeGoals, m.cell);
+    count(a.away, m.awayGoals, m.homeGoals, m.cell);
+    const pens = m.cell.penalties;
+    // Only the cell's own score: a walkover counted as 3–0 had no shoot-out.
+    if (m.homeGoals === m.awayGoals && pens !== undefined && pens.home !== pens.away && m.cell.homeGoals === m.homeGoals) {
+      (pens.home > pens.away ? h.shootoutWon : a.shootoutWon).push(m.cell);
+      (pens.home > pens.away ? a.shootoutLost : h.shootoutLost).push(m.cell);
     }
   }
   return tallies;
 }
 
-/** A declared figure that the grid does not confirm. */
+/** A declared figure (or sum of figures) that the grid does not confirm. */
 export interface Mismatch {
-  team: StandingsTeam;
-  figure: FigureName;
-  declared: number;
+  team: Declared['team'];
+  comparison: Comparison;
+  declared: Declared;
   computed: number;
 }
 
 /**
  * Compares declared figures with computed ones; absent or non-numeric declared figures are skipped.
+ * @param comparisons what the table's style declares and how the grid computes it
  * @param teams the standings teams
  * @param tallies computed figures per code
  * @returns every disagreement, in table order
  */
-export function compareTallies(teams: readonly StandingsTeam[], tallies: ReadonlyMap<string, Tally>): Mismatch[] {
+export function compareTallies(comparisons: readonly Comparison[], teams: readonly Declared['team'][], tallies: ReadonlyMap<string, Tally>): Mismatch[] {
   const out: Mismatch[] = [];
   for (const team of teams) {
     const t = tallies.get(team.code);
     if (t === undefined) continue;
-    for (const figure of FIGURES) {
-      const declared = team[figure]?.value;
-      if (declared !== undefined && declared !== t[figure]) out.push({ team, figure, declared, computed: t[figure] });
+    for (const comparison of comparisons) {
+      const declared = comparison.declared(team);
+      if (declared === undefined) continue;
+      const computed = comparison.computed(t);
+      if (declared.value !== computed) out.push({ team, comparison, declared, computed });
     }
   }
   return out;

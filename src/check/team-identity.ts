@@ -1,19 +1,31 @@
 /**
  * Checks on the article's team registry: a team playing a later stage that no earlier list of
  * qualified teams names, one team linked to different pages, one code used for two teams.
- * Emits: check/team-not-qualified, check/team-link-conflict, check/code-conflict.
+ * Titles are compared as MediaWiki does; titles that name one club (a legal form, a founding year,
+ * a redirect of the map, or a longer name with no word that makes another team) are an info note,
+ * and a warning stays for two really different pages. A play-off opponent from another division
+ * (a tie or match box against a listed team) is an info note, not a warning.
+ * Emits: check/team-not-qualified, check/team-link-conflict, check/team-link-variant, check/code-conflict.
  */
+import { pageTitleKey, relateTitles, type TitleRelation } from '../extract/club-names.js';
 import type { Extracted } from '../extract/index.js';
 import type { StageContext, TeamEntity } from '../types/index.js';
+
+/** What the checks may use beyond the article. */
+export interface IdentityOptions {
+  /** Redirects of the same wiki, title → target (see RegistryOptions). */
+  redirects?: ReadonlyMap<string, string> | undefined;
+}
 
 /**
  * Runs the team-identity checks.
  * @param records the article's records, with their registry
  * @param context diagnostics sink
+ * @param options a redirect map, when the input has one
  */
-export function checkTeamIdentity(records: Extracted, context: StageContext): void {
+export function checkTeamIdentity(records: Extracted, context: StageContext, options: IdentityOptions = {}): void {
   checkQualification(records, context);
-  for (const team of records.teams) checkLinks(team, context);
+  for (const team of records.teams) checkLinks(team, context, options.redirects);
   checkCodes(records, context);
 }
 
@@ -26,14 +38,24 @@ function checkQualification(records: Extracted, context: StageContext): void {
   const later = new Set(
     [...records.standings, ...records.brackets, ...records.ties, ...records.matches].filter((r) => r.span.start.offset > first.span.start.offset).map((r) => r.id),
   );
+  // A tie or match box whose other side is listed: a play-off against a team of another division.
+  const playOff = new Map<string, string>();
+  for (const r of [...records.ties.map((t) => [t.id, t.team1.teamId, t.team2.teamId] as const), ...records.matches.map((m) => [m.id, m.team1Id, m.team2Id] as const)]) {
+    const [id, a, b] = r;
+    if (a !== undefined && b !== undefined && listed.has(a) !== listed.has(b)) playOff.set(id, listed.has(a) ? b : a);
+  }
   for (const team of records.teams) {
     if (listed.has(team.id)) continue;
-    const mention = team.mentions.find((m) => later.has(m.recordId));
+    const mention = team.mentions.find((m) => later.has(m.recordId) && playOff.get(m.recordId) !== team.id) ?? team.mentions.find((m) => later.has(m.recordId));
     if (mention === undefined) continue;
+    const opponent = playOff.get(mention.recordId) === team.id;
     context.report({
       code: 'check/team-not-qualified',
       stage: 'check',
-      message: `Unexpected ${team.name} in \`${mention.recordId}\`, expected a team of the earlier team list \`${first.id}\` (or a note that it came from another competition)`,
+      ...(opponent ? { severity: 'info' as const } : {}),
+      message: opponent
+        ? `Unexpected ${team.name} in \`${mention.recordId}\` against a team of the list \`${first.id}\`, expected a listed team; read as a play-off opponent from another competition`
+        : `Unexpected ${team.name} in \`${mention.recordId}\`, expected a team of the earlier team list \`${first.id}\` (or a note that it came from another competition)`,
       ...(mention.span === undefined ? {} : { span: mention.span }),
       recordId: mention.recordId,
       related: [{ message: `the list of qualified teams (${first.caption ?? first.section.join(' > ')})`, span: first.span }],
@@ -41,13 +63,25 @@ function checkQualification(records: Extracted, context: StageContext): void {
   }
 }
 
-function checkLinks(team: TeamEntity, context: StageContext): void {
-  if (team.links.length < 2) return;
-  const where = team.links.map((link) => team.mentions.find((m) => m.link === link));
+const WHY: Readonly<Record<Exclude<TitleRelation, 'same'>, string>> = {
+  redirect: 'one redirects to the other',
+  'legal-form': 'they differ only by a legal form or founding year, so one page most likely redirects to the other',
+};
+
+function checkLinks(team: TeamEntity, context: StageContext, redirects: ReadonlyMap<string, string> | undefined): void {
+  const links = [...new Map(team.links.map((l) => [pageTitleKey(l), l])).values()];
+  if (links.length < 2) return;
+  const where = links.map((link) => team.mentions.find((m) => m.link !== undefined && pageTitleKey(m.link) === pageTitleKey(link)));
+  const relations = links.slice(1).map((l) => relateTitles(links[0] ?? '', l, redirects));
+  const weakest = relations.includes(undefined) ? undefined : (['legal-form', 'redirect'] as const).find((r) => relations.includes(r));
+  const titles = links.map((l) => `[[${l}]]`).join(' and ');
   context.report({
-    code: 'check/team-link-conflict',
+    code: weakest === undefined ? 'check/team-link-conflict' : 'check/team-link-variant',
     stage: 'check',
-    message: `Unexpected links to ${team.links.map((l) => `[[${l}]]`).join(' and ')} for ${team.name}, expected every mention of one team to link to the same page`,
+    message:
+      weakest === undefined
+        ? `Unexpected links to ${titles} for ${team.name}, expected every mention of one team to link to the same page`
+        : `Unexpected links to ${titles} for ${team.name}, expected one title; ${WHY[weakest]}`,
     ...(where[0]?.span === undefined ? {} : { span: where[0].span }),
     recordId: where[0]?.recordId ?? team.id,
     related: where.flatMap((m) => (m?.span === undefined ? [] : [{ message: `[[${m.link ?? ''}]] in \`${m.recordId}\``, span: m.span }])),

@@ -32,6 +32,8 @@ export function createContext(file: string, page?: string): StageContext {
         ...(rest.computed === undefined ? {} : { computed: rest.computed }),
         ...(rest.recordId === undefined ? {} : { recordId: rest.recordId }),
         ...(rest.related === undefined || rest.related.length === 0 ? {} : { related: rest.related }),
+        ...(rest.fix === undefined || rest.fix.length === 0 ? {} : { fix: rest.fix }),
+        ...(rest.reason === undefined ? {} : { reason: rest.reason }),
       };
       diagnostics.push(full);
     },

@@ -7,18 +7,26 @@
  * compact and third-place variants) and https://en.wikipedia.org/wiki/Module:Team_bracket.
  * Reads: rounds, legs (`2` or per round `2/2/1`), byes, RD<n>, RD<n>-team<m> (padded or not),
  * RD<n>-seed<m>, RD<n>-score<m>, RD<n>-score<m>-<leg>, RD<n>-score<m>-agg.
+ * Sizes come from the input, so they are capped: at most MAX_BRACKET_ROUNDS rounds, and slot
+ * numbers up to what the template draws (an NTeamBracket its N, Module:Team bracket 2^rounds).
+ * A round, slot or leg past that is reported (`extract/out-of-range`) and ignored.
  */
+import { MAX_BRACKET_ROUNDS, MAX_FIGURE } from '../limits.js';
 import type { ParamView, TemplateView } from '../parse/index.js';
 import type { BracketRecord, BracketRound, BracketSlot, Figure, StageContext } from '../types/index.js';
-import { parseNumber, readScoreFigure } from './numbers.js';
+import { readBoundedNumber, readCount, readNumberText, readScoreFigure, reportTooLarge } from './numbers.js';
 import { sameTeam } from './team-identity.js';
 import { bracketSize, displayTemplateName } from './template-names.js';
 import { reportDuplicateParams } from './teams.js';
 import { opt, valueOf } from './values.js';
 
-const KEY = /^RD(\d+)-(team|seed|score)0*(\d+)(?:-(\d+|agg))?$/i;
+// Leading zeros (`RD1-team01`) are read by readCount: `0*(\d+)` here backtracked quadratically.
+const KEY = /^RD(\d+)-(team|seed|score)(\d+)(?:-(\d+|agg))?$/i;
+const LABEL = /^RD(\d+)$/i;
 /** Labels that say a column is not a knockout round (the seed's "Final Group", "Champion & Runner-Up"). */
 const NOT_KNOCKOUT = /group|pool|champion|runner|table|standing|league/i;
+/** The most teams any bracket draws in its first round. */
+const MAX_TEAMS = 2 ** MAX_BRACKET_ROUNDS;
 
 interface SlotParams {
   team?: ParamView;
@@ -26,6 +34,15 @@ interface SlotParams {
   single?: ParamView;
   legs: Map<number, ParamView>;
   agg?: ParamView;
+}
+
+/** A slot parameter, its round read; the slot is read once the bracket's size is known. */
+interface SlotKey {
+  param: ParamView;
+  round: number;
+  what: string;
+  slot: string;
+  leg: string | undefined;
 }
 
 /**
@@ -37,11 +54,31 @@ interface SlotParams {
  */
 export function extractBracket(view: TemplateView, id: string, context: StageContext): BracketRecord {
   reportDuplicateParams(view, context);
-  const byRound = new Map<number, Map<number, SlotParams>>();
+  const size = readSize(view, context);
+  const declaredRounds = readRounds(view, context);
+  const keys = readKeys(view, context);
+  let roundCount = Math.max(size === undefined ? 0 : Math.round(Math.log2(size)), declaredRounds ?? 0);
+  for (const k of keys) roundCount = Math.max(roundCount, k.round);
   for (const p of view.byName.values()) {
-    const m = KEY.exec(p.name);
-    if (m === null) continue;
-    const [round, what, slot, leg] = [Number(m[1]), (m[2] ?? '').toLowerCase(), Number(m[3]), m[4]];
+    const n = LABEL.exec(p.name)?.[1];
+    const round = n === undefined ? undefined : readCount(n, MAX_BRACKET_ROUNDS);
+    if (round !== undefined) roundCount = Math.max(roundCount, round);
+    else if (n !== undefined) reportOutOfRange(p, `\`${clip(p.name)}\``, `a round number of at most ${MAX_BRACKET_ROUNDS}`, context);
+  }
+  const teamsInRound1 = size ?? 2 ** roundCount;
+  // What the template can draw: NTeamBracket its size (a power of two, byes filling the rest),
+  // Module:Team bracket 2^rounds; always at least a final's two slots.
+  const slotLimit = Math.max(2, 2 ** (size === undefined ? roundCount : Math.ceil(Math.log2(Math.max(1, size)))));
+  const byRound = new Map<number, Map<number, SlotParams>>();
+  for (const { param: p, round, what, slot: digits, leg } of keys) {
+    const slot = readCount(digits, slotLimit);
+    const isAgg = leg !== undefined && leg.toLowerCase() === 'agg';
+    const legNumber = leg === undefined || isAgg ? undefined : readCount(leg, MAX_FIGURE);
+    if (slot === undefined || (leg !== undefined && !isAgg && legNumber === undefined)) {
+      const expected = slot === undefined ? `a slot number of at most ${slotLimit} in this bracket` : `a leg number of at most ${MAX_FIGURE}`;
+      reportOutOfRange(p, `\`${clip(p.name)}\``, expected, context);
+      continue;
+    }
     const slots = byRound.get(round) ?? new Map<number, SlotParams>();
     byRound.set(round, slots);
     const s = slots.get(slot) ?? { legs: new Map<number, ParamView>() };
@@ -49,16 +86,10 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
     if (what === 'team') s.team = p;
     else if (what === 'seed') s.seed = p;
     else if (leg === undefined) s.single = p;
-    else if (leg.toLowerCase() === 'agg') s.agg = p;
-    else s.legs.set(Number(leg), p);
+    else if (legNumber === undefined) s.agg = p;
+    else s.legs.set(legNumber, p);
   }
-  const size = bracketSize(view.rawName);
-  const declaredRounds = parseNumber(view.byName.get('rounds')?.text ?? '');
-  const labelled = [...view.byName.keys()].map((k) => Number(/^RD(\d+)$/i.exec(k)?.[1] ?? 0));
-  const roundCount = Math.max(size === undefined ? 0 : Math.round(Math.log2(size)), declaredRounds ?? 0, ...byRound.keys(), ...labelled);
-  const teamsInRound1 = size ?? 2 ** roundCount;
-  const legsPerRound = (view.byName.get('legs')?.text ?? '').split('/').map((l) => parseNumber(l));
-  const byes = parseNumber(view.byName.get('byes')?.text ?? '') ?? 0;
+  const byes = readBoundedNumber(view.byName.get('byes'), 'the rounds with byes', context) ?? 0;
 
   const rounds: BracketRound[] = [];
   for (let n = 1; n <= roundCount; n++) {
@@ -66,7 +97,9 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
     const params = byRound.get(n) ?? new Map<number, SlotParams>();
     const label = valueOf(view.byName.get(`RD${n}`));
     const slots: BracketSlot[] = [];
-    for (let m = 1; m <= Math.max(slotCount, ...params.keys()); m++) {
+    let last = slotCount;
+    for (const m of params.keys()) last = Math.max(last, m);
+    for (let m = 1; m <= last; m++) {
       const s = params.get(m);
       slots.push(readSlot(m, s, `round ${n}`, context));
     }
@@ -94,7 +127,8 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
       });
     }
   }
-  const legs = Math.max(1, ...legsPerRound.filter((l): l is number => l !== undefined), ...rounds.flatMap((r) => r.slots.map((s) => s.scores.length)));
+  let legs = readLegs(view, context);
+  for (const r of rounds) for (const s of r.slots) legs = Math.max(legs, s.scores.length);
   return {
     kind: 'bracket',
     id,
@@ -105,6 +139,73 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
     legs,
     rounds,
   };
+}
+
+/** The team count in an NTeamBracket name, at most MAX_TEAMS. */
+function readSize(view: TemplateView, context: StageContext): number | undefined {
+  const size = bracketSize(view.rawName);
+  if (size === undefined || size <= MAX_TEAMS) return size;
+  context.report({
+    code: 'extract/out-of-range',
+    stage: 'extract',
+    message: `Unexpected bracket template \`${view.rawName.trim().slice(0, 40)}\`, expected at most ${MAX_TEAMS} teams; read as a bracket of ${MAX_TEAMS}`,
+    span: view.span,
+  });
+  return MAX_TEAMS;
+}
+
+/** `rounds=` of Module:Team bracket; more than MAX_BRACKET_ROUNDS is reported and ignored. */
+function readRounds(view: TemplateView, context: StageContext): number | undefined {
+  const p = view.byName.get('rounds');
+  const rounds = readBoundedNumber(p, 'the number of rounds', context);
+  if (p === undefined || rounds === undefined || rounds <= MAX_BRACKET_ROUNDS) return rounds;
+  reportOutOfRange(p, `\`rounds=${clip(p.text)}\``, `at most ${MAX_BRACKET_ROUNDS} rounds`, context);
+  return undefined;
+}
+
+/** The most legs `legs` gives (`2`, or per round `2/2/1`), at least 1. */
+function readLegs(view: TemplateView, context: StageContext): number {
+  const p = view.byName.get('legs');
+  let legs = 1;
+  // Counted in a loop: a `legs` of thousands of `/` must not be spread into Math.max.
+  for (const piece of (p?.text ?? '').split('/')) {
+    const n = readNumberText(piece);
+    if (n === 'too-large' && p !== undefined) {
+      reportTooLarge(p, 'the number of legs', context);
+      break;
+    }
+    if (typeof n === 'number') legs = Math.max(legs, n);
+  }
+  return legs;
+}
+
+/** Every RD<n>-team/seed/score parameter whose round the bracket can draw; the others are reported. */
+function readKeys(view: TemplateView, context: StageContext): SlotKey[] {
+  const keys: SlotKey[] = [];
+  for (const p of view.byName.values()) {
+    const m = KEY.exec(p.name);
+    if (m === null) continue;
+    const round = readCount(m[1] ?? '', MAX_BRACKET_ROUNDS);
+    if (round === undefined) reportOutOfRange(p, `\`${clip(p.name)}\``, `a round number of at most ${MAX_BRACKET_ROUNDS}`, context);
+    else keys.push({ param: p, round, what: (m[2] ?? '').toLowerCase(), slot: m[3] ?? '', leg: m[4] });
+  }
+  return keys;
+}
+
+/** A round, slot or leg the template cannot draw: reported and ignored. */
+function reportOutOfRange(p: ParamView, shown: string, expected: string, context: StageContext): void {
+  context.report({
+    code: 'extract/out-of-range',
+    stage: 'extract',
+    message: `Unexpected ${shown} past what the bracket draws, expected ${expected}; the parameter is ignored`,
+    param: p.name,
+    span: p.paramSpan,
+  });
+}
+
+/** At most 40 characters of a name or value in a message: a 400-digit slot need not be repeated. */
+function clip(s: string): string {
+  return s.length <= 40 ? s : `${s.slice(0, 30)}…`;
 }
 
 function readSlot(slot: number, s: SlotParams | undefined, where: string, context: StageContext): BracketSlot {

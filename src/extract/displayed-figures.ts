@@ -15,13 +15,14 @@ export interface RowFigures {
   goalsAgainst?: Figure | undefined;
   adjustPoints?: Figure | undefined;
   startPoints?: Figure | undefined;
+  roundsWon?: Figure | undefined;
   matches?: Figure | undefined;
 }
 
 /**
  * Computes Pld, GD and Pts as the module shows them.
  * @param f the row's declared figures
- * @param rules points per win, draw and loss
+ * @param rules points per win, draw, loss, round won (rwpoints, default 1) and goal (goalpoints)
  * @returns the displayed figures
  */
 export function displayedFigures(f: RowFigures, rules: PointRules): DisplayedFigures {
@@ -29,7 +30,10 @@ export function displayedFigures(f: RowFigures, rules: PointRules): DisplayedFig
   const numeric = (x: Figure | undefined): boolean => x === undefined || x.value !== undefined;
   const wdlNumeric = numeric(f.wins) && numeric(f.draws) && numeric(f.losses);
   const played = wdlNumeric || f.matches?.value === undefined ? n(f.wins) + n(f.draws) + n(f.losses) : f.matches.value;
-  const points = rules.win * n(f.wins) + rules.draw * n(f.draws) + rules.loss * n(f.losses) + n(f.adjustPoints) + n(f.startPoints);
+  const rounds = (rules.roundsWon ?? 1) * n(f.roundsWon);
+  // goalpoints adds points per goal when GF is a number [WDL].
+  const goals = rules.goal === undefined || !numeric(f.goalsFor) ? 0 : rules.goal * n(f.goalsFor);
+  const points = rules.win * n(f.wins) + rules.draw * n(f.draws) + rules.loss * n(f.losses) + rounds + goals + n(f.adjustPoints) + n(f.startPoints);
   return {
     played,
     ...(numeric(f.goalsFor) && numeric(f.goalsAgainst) ? { goalDifference: n(f.goalsFor) - n(f.goalsAgainst) } : {}),

@@ -7,7 +7,7 @@
  */
 import type { TemplateView } from '../parse/index.js';
 import type { MatchRecord, StageContext } from '../types/index.js';
-import { parseLeadingNumber } from './numbers.js';
+import { readBoundedNumber, reportTooLarge } from './numbers.js';
 import { readScore } from './score.js';
 import { displayTemplateName } from './template-names.js';
 import { reportDuplicateParams } from './teams.js';
@@ -38,11 +38,15 @@ export function extractMatch(view: TemplateView, id: string, context: StageConte
     return undefined;
   }
   const score = valueOf(get('score'));
-  const read = score === undefined ? undefined : readScore(score.text);
-  const pens = text('penaltyscore') === undefined ? undefined : readScore(text('penaltyscore') ?? '');
+  const tooLarge = (name: string) => (part: string): void => {
+    const p = get(name);
+    if (p !== undefined) reportTooLarge(p, `the ${part} in \`${name}\``, context);
+  };
+  const read = score === undefined ? undefined : readScore(score.text, tooLarge('score'));
+  const pens = text('penaltyscore') === undefined ? undefined : readScore(text('penaltyscore') ?? '', tooLarge('penaltyscore'));
   const penalties =
     read?.penalties ?? (pens?.homeGoals !== undefined && pens.awayGoals !== undefined ? { home: pens.homeGoals, away: pens.awayGoals } : undefined);
-  const attendance = parseLeadingNumber(text('attendance') ?? '');
+  const attendance = readBoundedNumber(get('attendance'), 'the attendance', context, true);
   return {
     kind: 'match',
     id,

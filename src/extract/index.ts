@@ -3,14 +3,15 @@
  * results grids are then paired with their standings tables.
  * Emits: extract/no-teams, extract/duplicate-team, extract/duplicate-parameter,
  * extract/not-a-number, extract/unknown-team, extract/unknown-parameter, extract/missing-name,
- * extract/unreadable-score, extract/unpaired-grid, extract/grid-paired.
+ * extract/unreadable-score, extract/mixed-win-points, extract/legacy-column-order,
+ * extract/unpaired-grid, extract/grid-paired, and the table and bracket codes of their modules.
  */
 import type { Parsed, TemplateView } from '../parse/index.js';
 import type { ArticleRecord, StageContext, TableRecord } from '../types/index.js';
 import { extractBracket } from './bracket.js';
 import { extractMatch } from './football-box.js';
 import { extractLegacyTables } from './legacy-fb.js';
-import { buildTeamRegistry } from './team-registry.js';
+import { buildTeamRegistry, type RegistryOptions } from './team-registry.js';
 import { typeTable } from './typed-tables.js';
 import { extractWikitable } from './wikitable.js';
 import { extractTies } from './two-leg.js';
@@ -22,6 +23,9 @@ import { templateKind, type TemplateKind } from './template-names.js';
 
 /** The records of one article, by kind: the article envelope without its source and diagnostics. */
 export type Extracted = Omit<ArticleRecord, 'source' | 'diagnostics'>;
+
+/** What extraction may use beyond the article: a redirect map of the same wiki, for team identity. */
+export type ExtractOptions = RegistryOptions;
 
 interface Extractor {
   kind: TemplateKind;
@@ -84,9 +88,10 @@ const REGISTRY: readonly Extractor[] = [
  * Extracts every record of an article.
  * @param parsed the parsed article
  * @param context diagnostics sink
+ * @param options a redirect map (title → target), when the input has one
  * @returns records by kind, in document order
  */
-export function extractRecords(parsed: Parsed, context: StageContext): Extracted {
+export function extractRecords(parsed: Parsed, context: StageContext, options: ExtractOptions = {}): Extracted {
   const into: Extracted = {
     infoboxes: [],
     standings: [],
@@ -106,7 +111,7 @@ export function extractRecords(parsed: Parsed, context: StageContext): Extracted
     tableIds.set(view.offset, id);
     into.tables.push(table);
   }
-  into.tables = into.tables.map(typeTable);
+  into.tables = into.tables.map((t) => typeTable(t, context));
   for (const view of parsed.templates) {
     const kind = templateKind(view.rawName, view.isInvoke);
     REGISTRY.find((e) => e.kind === kind)?.extract(view, into, context);
@@ -117,6 +122,6 @@ export function extractRecords(parsed: Parsed, context: StageContext): Extracted
   into.standings.push(...legacy.standings);
   into.matchGrids.push(...legacy.grids);
   pairGrids(into.standings, into.matchGrids, context);
-  into.teams = buildTeamRegistry(into);
+  into.teams = buildTeamRegistry(into, options);
   return into;
 }

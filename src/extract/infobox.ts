@@ -9,7 +9,7 @@
  */
 import type { TemplateView } from '../parse/index.js';
 import type { FootballSeason, InfoboxRecord, StageContext } from '../types/index.js';
-import { parseLeadingNumber } from './numbers.js';
+import { readBoundedNumber } from './numbers.js';
 import { displayTemplateName } from './template-names.js';
 import { reportDuplicateParams } from './teams.js';
 
@@ -64,7 +64,8 @@ export function extractInfobox(view: TemplateView, id: string, context: StageCon
     if (text !== undefined) (season as Record<string, string>)[key] = text;
   }
   for (const [key, names] of NUMBER_FIELDS) {
-    const n = parseLeadingNumber(first(names) ?? '');
+    const param = names.map((n) => view.byName.get(n)).find((p) => p !== undefined && p.text.length > 0);
+    const n = readBoundedNumber(param, `\`${param?.name ?? key}\``, context, true);
     if (n !== undefined) (season as Record<string, number>)[key] = n;
   }
   return Object.keys(season).length === 0 ? record : { ...record, season: orderSeason(season) };

@@ -5,14 +5,17 @@
  * `{{Fb r2 team|t=…}}` followed by N `{{fb r|gf=|ga=}}` cells in header column order (what the
  * page displays), `r=null` or blank goals for no match.
  * https://en.wikipedia.org/wiki/Template:Fb_cl2_team, https://en.wikipedia.org/wiki/Template:Fb_r
- * Reads: fb cl2 team p, t, w, d, l, gf, ga, dp (deducted points), bp (bonus points), wpts, and
+ * Reads: fb cl2 team p, t, w, d, l, gf, ga, dp (deducted points), bp (bonus points), wpts (per
+ * row: each row's points use its own, default 3, or 2 for `fb cl2 team 2pts`; no `dpts`/`lpts` is
+ * read, since none appears in the sources read, ZackBot's converter included, so a draw is 1 point), and
  * status flags (champion, promoted, qualified, relegated, …); Fb cl footer s, u, orfc;
- * Fb r2 header nt and its columns; Fb r2 team t; fb r gf, ga, r.
+ * Fb r2 header nt and its columns; Fb r2 team t; fb r gf, ga, r (`r=null`: no fixture).
+ * Emits: extract/mixed-win-points, extract/legacy-column-order, extract/not-a-number.
  */
-import type { TemplateView } from '../parse/index.js';
-import type { Figure, MatchCell, MatchGridRecord, StageContext, StandingsRecord, StandingsTeam } from '../types/index.js';
+import type { ParamView, TemplateView } from '../parse/index.js';
+import type { Figure, MatchCell, MatchGridRecord, PointRules, StageContext, StandingsRecord, StandingsTeam } from '../types/index.js';
 import { displayedFigures } from './displayed-figures.js';
-import { parseNumber, readFigure } from './numbers.js';
+import { readBoundedNumber, readFigure, reportTooLarge } from './numbers.js';
 import { readScore } from './score.js';
 import { teamNameKey } from './team-identity.js';
 import { displayTemplateName, normaliseTemplateName } from './template-names.js';
@@ -79,9 +82,9 @@ export function extractLegacyTables(
 }
 
 function buildStandings(header: TemplateView, rows: readonly TemplateView[], footer: TemplateView | undefined, id: string, context: StageContext): StandingsRecord {
-  const twoPoints = rows.some((r) => normaliseTemplateName(r.rawName).endsWith('2pts'));
-  const wpts = rows.map((r) => parseNumber(r.byName.get('wpts')?.text ?? '')).find((n) => n !== undefined);
-  const pointRules = { win: wpts ?? (twoPoints ? 2 : 3), draw: 1, loss: 0 };
+  const rowRules = rows.map((r) => rowPointRules(r, context));
+  const pointRules = commonRules(rowRules);
+  reportMixedWinPoints(rows, rowRules, pointRules, context);
   const teams: StandingsTeam[] = [];
   const codes = new Set<string>();
   for (const [i, row] of rows.entries()) {
@@ -102,9 +105,10 @@ function buildStandings(header: TemplateView, rows: readonly TemplateView[], foo
     const letters = [...new Set(flags.map(([, l]) => l))].sort();
     const flagValue = flags[0] === undefined ? undefined : valueOf(row.byName.get(flags[0][0]));
     const rank = i + 1;
+    const own = rowRules[i] ?? pointRules;
     teams.push({
       rank,
-      position: parseNumber(row.byName.get('p')?.text ?? '') ?? rank,
+      position: readBoundedNumber(row.byName.get('p'), `the position of ${name.text}`, context) ?? rank,
       code,
       codeSpan: t.span,
       name,
@@ -116,7 +120,8 @@ function buildStandings(header: TemplateView, rows: readonly TemplateView[], foo
       ...opt('goalsAgainst', goalsAgainst),
       ...opt('adjustPoints', adjust),
       ...(flagValue === undefined ? {} : { status: { value: flagValue, letters } }),
-      displayed: displayedFigures({ wins, draws, losses, goalsFor, goalsAgainst, adjustPoints: adjust }, pointRules),
+      ...(own.rules.win === pointRules.rules.win ? {} : { pointRules: own.rules }),
+      displayed: displayedFigures({ wins, draws, losses, goalsFor, goalsAgainst, adjustPoints: adjust }, own.rules),
     });
   }
   const last = rows[rows.length - 1] ?? header;
@@ -128,12 +133,56 @@ function buildStandings(header: TemplateView, rows: readonly TemplateView[], foo
     span: { start: header.span.start, end: end.span.end },
     template: displayTemplateName(header.rawName, false),
     style: 'WDL',
-    pointRules,
+    pointRules: pointRules.rules,
     ...opt('classRules', valueOf(footer?.byName.get('orfc'))),
     ...opt('sourceNote', valueOf(footer?.byName.get('s'))),
     ...opt('update', valueOf(footer?.byName.get('u'))),
     teams,
   };
+}
+
+/** A row's own point rules: `wpts` when given, else its template's default (2 for `fb cl2 team 2pts`, else 3). */
+interface RowRules {
+  rules: PointRules;
+  /** The `wpts` parameter the win points come from, absent when they are the template's default. */
+  param?: ParamView | undefined;
+}
+
+function rowPointRules(row: TemplateView, context: StageContext): RowRules {
+  const param = row.byName.get('wpts');
+  const wpts = readBoundedNumber(param, 'the points for a win', context);
+  const fallback = normaliseTemplateName(row.rawName).endsWith('2pts') ? 2 : 3;
+  return { rules: { win: wpts ?? fallback, draw: 1, loss: 0 }, ...(wpts === undefined ? {} : { param }) };
+}
+
+/** The rules most rows use (the first row's on a tie): the table's rules; rows that differ carry their own. */
+function commonRules(rows: readonly RowRules[]): RowRules {
+  const count = new Map<number, number>();
+  for (const r of rows) count.set(r.rules.win, (count.get(r.rules.win) ?? 0) + 1);
+  const best = [...count].reduce<[number, number] | undefined>((a, b) => (a === undefined || b[1] > a[1] ? b : a), undefined);
+  return rows.find((r) => r.rules.win === best?.[0]) ?? { rules: { win: 3, draw: 1, loss: 0 } };
+}
+
+/**
+ * Each fb cl2 team row computes its points with its own `wpts` (default 3), so a row that lacks the
+ * `wpts=2` of the others shows 3-point wins in a 2-point table; ZackBot refused to convert such tables.
+ */
+function reportMixedWinPoints(rows: readonly TemplateView[], rowRules: readonly RowRules[], table: RowRules, context: StageContext): void {
+  const example = rowRules.find((r) => r.rules.win === table.rules.win && r.param !== undefined);
+  for (const [i, r] of rowRules.entries()) {
+    const row = rows[i];
+    if (row === undefined || r.rules.win === table.rules.win) continue;
+    const name = row.byName.get('t')?.text ?? `row ${i + 1}`;
+    const how = r.param === undefined ? "no `wpts`: the template's default" : `\`wpts=${r.param.raw}\``;
+    context.report({
+      code: 'extract/mixed-win-points',
+      stage: 'extract',
+      message: `Unexpected ${r.rules.win} points for a win in the row of ${name} (${how}), expected ${table.rules.win} like the other rows of this table; the row's points are computed with ${r.rules.win}, as the page shows them`,
+      ...(r.param === undefined ? {} : { param: 'wpts' }),
+      span: r.param?.span ?? row.span,
+      ...(example?.param === undefined ? {} : { related: [{ message: `\`wpts=${example.param.raw}\` in another row`, span: example.param.span }] }),
+    });
+  }
 }
 
 function buildGrid(header: TemplateView, rows: readonly { team: TemplateView; cells: TemplateView[] }[], id: string, context: StageContext): MatchGridRecord {
@@ -157,11 +206,16 @@ function buildGrid(header: TemplateView, rows: readonly { team: TemplateView; ce
       const raw = cell.raw;
       const gf = cell.byName.get('gf')?.text ?? '';
       const ga = cell.byName.get('ga')?.text ?? '';
-      const isNull = /^null$/i.test(cell.byName.get('r')?.text ?? '') || (gf === '' && ga === '');
-      const text = isNull ? '' : `${gf}–${ga}`;
+      // `r=null` is the template's "no match" (no fixture); blank goals are a fixture with no score.
+      const noFixture = /^null$/i.test(cell.byName.get('r')?.text ?? '');
+      const isNull = noFixture || (gf === '' && ga === '');
+      const text = noFixture ? 'null' : isNull ? '' : `${gf}–${ga}`;
       // The diagonal is a team against itself: empty, it is no cell; with a score, the check reports it.
       if (home === away && isNull) continue;
-      const result = readScore(text);
+      const result = readScore(text, (part) => {
+        const p = cell.byName.get(part === 'away goals' ? 'ga' : 'gf');
+        if (p !== undefined) reportTooLarge(p, `the ${part} of ${home} against ${away}`, context);
+      });
       cells.push({ param: 'fb r', home, away, raw, text, span: cell.span, ...result });
     }
     reportCommentOrder(row.team, commentOrder, colTeams, context);

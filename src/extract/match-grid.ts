@@ -5,6 +5,8 @@
  */
 import type { TemplateView } from '../parse/index.js';
 import type { MatchCell, StageContext } from '../types/index.js';
+import { GLOBAL_PARAMS } from './module-params.js';
+import { reportTooLarge } from './numbers.js';
 import { readScore } from './score.js';
 import { parseMatchKey } from './teams.js';
 import { valueOf } from './values.js';
@@ -21,17 +23,18 @@ export function readGridCells(view: TemplateView, codes: ReadonlySet<string>, co
   const used = new Set<string>();
   const notes = new Map<string, TemplateView['params'][number]>();
   for (const p of view.byName.values()) {
-    const key = parseMatchKey(p.name, codes);
+    const key = GLOBAL_PARAMS.has(p.name) ? undefined : parseMatchKey(p.name, codes);
     if (key?.note === true) {
       notes.set(`${key.leg ?? ''}|${key.home}|${key.away}`, p);
       used.add(p.name);
     }
   }
   for (const p of view.byName.values()) {
-    const key = parseMatchKey(p.name, codes);
+    // `match_col_width` is a global, not the cell of teams `col` and `width`.
+    const key = GLOBAL_PARAMS.has(p.name) ? undefined : parseMatchKey(p.name, codes);
     if (key === undefined || key.note) continue;
     used.add(p.name);
-    const result = readScore(p.text);
+    const result = readScore(p.text, (part) => reportTooLarge(p, `the ${part} in \`${p.name}\``, context));
     if (result.status === 'unknown') {
       context.report({
         code: 'extract/unreadable-score',

@@ -1,42 +1,32 @@
 /**
- * Module:Sports table (style WDL and its aliases) → a standings record, and its match grid when
- * the call carries `match_X_Y` cells (show_matches, or SurfDoc runs where the grid was merged in).
- * https://en.wikipedia.org/wiki/Module:Sports_table and /WDL, /argcheck.
- * Reads: style, team1…N / team_order, highest_pos, pos_, name_, win_, draw_, loss_, gf_/pf_,
- * ga_/pa_, adjust_points_, startpoints_, matches_, status_, note_, hth_, winpoints, drawpoints,
- * losspoints, show_draw, result<k>, col_, text_, note_res_, res_col_header, class_rules, source,
- * update, match_X_Y(_note). The module never sorts: rank is k of team<k>.
+ * Module:Sports table → a standings record, and its match grid when the call carries `match_X_Y`
+ * cells (show_matches, or SurfDoc runs where the grid was merged in).
+ * https://en.wikipedia.org/wiki/Module:Sports_table and /WDL, /PP, /argcheck.
+ * Reads: style, team1…N / team_order (+ team_order_start), highest_pos, lowest_pos, the per-team
+ * parameters of the style's family (standings-row.ts), winpoints, drawpoints, losspoints,
+ * rwpoints, goalpoints, show_draw, result<k>, col_, text_, note_res_, res_col_header, class_rules,
+ * source, update, legs, match_X_Y(_note). Every other parameter of argcheck's whitelist is known
+ * and not a team (module-params.ts). The module never sorts: rank is k of team<k>.
+ *
+ * Point rules come from the Lua source where it was read: WDL (`football` is WDL) and PP
+ * (scratch/research/modules.md §4.1, §4.2). For WL, WDL OT, WL OT, WL PK, WL OTL tiebreak, WDLHA,
+ * WLHA and the styles outside argcheck (Custom, Chess, College…) the source was not available:
+ * their declared figures are read and checked against the grid, but no point formula is
+ * invented, so the record has `rulesKnown: false`, no `pointRules` and no displayed figures.
  */
 import type { ParamView, TemplateView } from '../parse/index.js';
-import type { Figure, MatchGridRecord, StageContext, StandingsRecord, StandingsTeam, Value } from '../types/index.js';
-import { displayedFigures } from './displayed-figures.js';
+import type { MatchGridRecord, PointRules, StageContext, StandingsRecord, StandingsTeam } from '../types/index.js';
 import { readGridCells } from './match-grid.js';
-import { parseNumber, readFigure } from './numbers.js';
+import { reportStrayParams } from './module-params.js';
+import { readBoundedNumber, readFigure, readNumberText } from './numbers.js';
+import { styleInfo, type StyleInfo } from './sports-styles.js';
+import { readStandingsRow } from './standings-row.js';
 import { displayTemplateName } from './template-names.js';
-import { parseMatchKey, parseTeamKey, readTeamList, reportDuplicateParams } from './teams.js';
+import { readTeamList, reportDuplicateParams } from './teams.js';
 import { opt, valueOf } from './values.js';
 
-/** Per-team prefixes the module reads (argcheck's list), longest first so `adjust_points` wins over `a…`. */
-const TEAM_PREFIXES = [
-  'adjust_points', 'startpoints', 'away_goals', 'note_res', 'matches', 'status', 'group', 'short', 'draw', 'loss',
-  'name', 'note', 'win', 'pos', 'hth', 'gf', 'ga', 'pf', 'pa', 'rw',
-].sort((a, b) => b.length - a.length);
-
-/** Parameters that are not about one team (presentation and footer), read or deliberately ignored. */
-const GLOBAL = new Set([
-  'style', 'section', 'transcludesection', 'source', 'update', 'start_date', 'class_rules', 'res_col_header', 'note_header_res',
-  'title', 'table_header', 'team_header', 'pld_header', 'draw_header', 'group_header', 'postitle', 'teamwidth', 'sortable_table',
-  'show_positions', 'show_groups', 'show_status', 'status_pos', 'status_order', 'stack_footer', 'hide_footer', 'float', 'notracking',
-  'winpoints', 'drawpoints', 'losspoints', 'rwpoints', 'goalpoints', 'show_draw', 'show_win', 'show_loss', 'loss_before_draw',
-  'for_against_style', 'hide_for_against_columns', 'hide_played', 'pts_first', 'perc_first', 'show_bonus_points', 'show_away_goals',
-  'use_tie', 'ranking_style', 'use_goal_ratio', 'use_goal_average', 'use_goal_percentage', 'use_against_percentage',
-  'use_point_percentage', 'use_goals_per_match', 'use_points_per_match', 'use_goal_diff', 'show_GB', 'GB_team', 'digitpad', 'showteam',
-  'show_limit', 'show_totals', 'highest_pos', 'lowest_pos', 'team_order', 'team_order_start', 'legs', 'show_matches', 'matches_text',
-  'result_prefix', 'hide_results', 'only_pld_pts', 'show_class_rules', 'show_hth', 'show_rw', 'rounds_won', 'title_source',
-  'table_header_source', 'template_name', 'match_col_width', 'a_note', 'solid_cell', 'date', 'ptsfirst', 'showsplits', 'sortable',
-]);
-
-const NO = /^(no|n|false|0|off)$/i;
+/** Module:Yesno's "no" words: a switch set to one of them is off. */
+const NO = /^(no|n|false|f|off|0)$/i;
 
 /**
  * Extracts a standings record (and its embedded grid) from a Module:Sports table call.
@@ -52,24 +42,15 @@ export function extractStandings(
 ): { standings: StandingsRecord; grid?: MatchGridRecord } {
   reportDuplicateParams(view, context);
   const get = (name: string): ParamView | undefined => view.byName.get(name);
-  const style = get('style')?.text || 'WDL';
-  const hiddenDraws = NO.test(get('show_draw')?.text ?? '') || /^pp$/i.test(style);
-  const rule = (name: string, fallback: number): number => {
-    const p = get(name);
-    if (p === undefined || p.text.length === 0) return fallback;
-    const n = parseNumber(p.text);
-    if (n === undefined) readFigure(p, `\`${name}\` rule`, context);
-    return n ?? fallback;
-  };
-  const pointRules = { win: rule('winpoints', hiddenDraws ? 2 : 3), draw: rule('drawpoints', hiddenDraws ? 0 : 1), loss: rule('losspoints', hiddenDraws ? 1 : 0) };
+  const style = styleInfo(get('style')?.text);
+  const pointRules = style.rulesKnown ? readPointRules(view, style, context) : undefined;
 
-  const listed = readTeamList(view, context);
+  const listed = readTeamList(view, context, { positions: true });
   const codes = new Set(listed.map((t) => t.code));
-  const highest = parseNumber(get('highest_pos')?.text ?? '') ?? 1;
-  const teams: StandingsTeam[] = listed.map((t, i) => readTeam(view, t.code, t.span, i + 1, highest, pointRules, context));
+  const teams: StandingsTeam[] = listed.map((t, i) => readStandingsRow(view, { code: t.code, codeSpan: t.span, rank: i + 1, index: t.index }, style, pointRules, context));
 
   const { cells, used } = readGridCells(view, codes, context);
-  reportStrayParams(view, codes, used, context);
+  reportStrayParams(view, codes, used, style, context);
 
   const standings: StandingsRecord = {
     kind: 'standings',
@@ -77,9 +58,9 @@ export function extractStandings(
     section: view.section,
     span: view.span,
     template: displayTemplateName(view.rawName, view.isInvoke),
-    style,
+    style: get('style')?.text || 'WDL',
     ...(view.recovered ? { recovered: true } : {}),
-    pointRules,
+    ...(pointRules === undefined ? { rulesKnown: false } : { pointRules }),
     ...opt('resultsHeader', valueOf(get('res_col_header'))),
     ...opt('classRules', valueOf(get('class_rules'))),
     ...opt('sourceNote', valueOf(get('source'))),
@@ -88,7 +69,7 @@ export function extractStandings(
     ...(cells.length > 0 ? { matchGridId: ids.grid } : {}),
   };
   if (cells.length === 0) return { standings };
-  const legs = parseNumber(get('legs')?.text ?? '') ?? 1;
+  const legs = readBoundedNumber(get('legs'), 'the number of legs', context) ?? 1;
   const grid: MatchGridRecord = {
     kind: 'match-grid',
     id: ids.grid,
@@ -104,125 +85,33 @@ export function extractStandings(
   return { standings, grid };
 }
 
-function readTeam(
-  view: TemplateView,
-  code: string,
-  codeSpan: StandingsTeam['codeSpan'],
-  rank: number,
-  highest: number,
-  rules: StandingsRecord['pointRules'],
-  context: StageContext,
-): StandingsTeam {
-  const get = (prefix: string): ParamView | undefined => view.byName.get(`${prefix}_${code}`);
-  const figure = (prefix: string, what: string): Figure | undefined => readFigure(get(prefix), `${what} of \`${code}\``, context);
-  const name = valueOf(get('name'));
-  if (name === undefined) {
-    context.report({
-      code: 'extract/missing-name',
-      stage: 'extract',
-      message: `Unexpected team \`${code}\` with no \`name_${code}\`, expected a display name; the module shows the bare code`,
-      param: `name_${code}`,
-      span: codeSpan,
-    });
-  }
-  const wins = figure('win', 'wins');
-  const draws = figure('draw', 'draws');
-  const losses = figure('loss', 'losses');
-  const goalsFor = figure('gf', 'goals for') ?? figure('pf', 'points for');
-  const goalsAgainst = figure('ga', 'goals against') ?? figure('pa', 'points against');
-  const adjustPoints = figure('adjust_points', 'points adjustment');
-  const startPoints = figure('startpoints', 'start points');
-  const matches = figure('matches', 'matches played');
-  const statusParam = valueOf(get('status'));
-  const resultCode = view.byName.get(`result${rank}`)?.text;
-  const position = parseNumber(get('pos')?.text ?? '') ?? highest + rank - 1;
-
-  return {
-    rank,
-    position,
-    code,
-    codeSpan,
-    ...opt('name', name),
-    ...opt('link', name?.links?.[0]?.target),
-    ...opt('wins', wins),
-    ...opt('draws', draws),
-    ...opt('losses', losses),
-    ...opt('goalsFor', goalsFor),
-    ...opt('goalsAgainst', goalsAgainst),
-    ...opt('adjustPoints', adjustPoints),
-    ...opt('startPoints', startPoints),
-    ...opt('matches', matches),
-    ...(statusParam === undefined
-      ? {}
-      : { status: { value: statusParam, letters: [...new Set(statusParam.text.toUpperCase().replace(/[^A-Z]/g, ''))] } }),
-    ...opt('note', sharedNote(view, 'note', code)),
-    ...opt('headToHead', sharedNote(view, 'hth', code)),
-    ...(resultCode === undefined || resultCode.length === 0 ? {} : { result: readResult(view, resultCode) }),
-    displayed: displayedFigures({ wins, draws, losses, goalsFor, goalsAgainst, adjustPoints, startPoints, matches }, rules),
-  };
-}
-
 /**
- * A team note whose value is another team's code shares that team's note (`note_FIO=MIL`), as
- * the module renders it; the shared note is returned with its own parameter and span.
+ * WDL's point rules [WDL]: winpoints/drawpoints/losspoints default to 3/1/0 when draws are shown
+ * and 2/0/1 when `show_draw` is off (PP turns it off unless the call sets it); rwpoints (default
+ * 1) and goalpoints are recorded only when the table uses them.
  */
-function sharedNote(view: TemplateView, prefix: 'note' | 'hth', code: string): Value | undefined {
-  const own = view.byName.get(`${prefix}_${code}`);
-  const shared = own === undefined || own.text === code ? undefined : view.byName.get(`${prefix}_${own.text}`);
-  return valueOf(shared !== undefined && shared.text.length > 0 && /^[^\s]+$/.test(own?.text ?? '') ? shared : own);
-}
-
-/** `result<k>=A` with `col_A`, `text_A`, `note_res_A` (a note may name another code to share its text). */
-function readResult(view: TemplateView, code: string): NonNullable<StandingsTeam['result']> {
-  const text = view.byName.get(`text_${code}`)?.text;
-  const colour = view.byName.get(`col_${code}`)?.text;
-  let note = view.byName.get(`note_res_${code}`)?.text;
-  const shared = note === undefined ? undefined : view.byName.get(`note_res_${note}`)?.text;
-  if (shared !== undefined && shared.length > 0) note = shared;
-  return {
-    code,
-    ...(text ? { text } : {}),
-    ...(colour ? { colour } : {}),
-    ...(note ? { note } : {}),
+function readPointRules(view: TemplateView, style: StyleInfo, context: StageContext): PointRules {
+  const showDraw = view.byName.get('show_draw')?.text;
+  const hiddenDraws = showDraw === undefined || showDraw.length === 0 ? style.pointsOnly : NO.test(showDraw);
+  const rule = (name: string, fallback: number): number => {
+    const p = view.byName.get(name);
+    if (p === undefined || p.text.length === 0) return fallback;
+    const n = readNumberText(p.text);
+    if (typeof n !== 'number') readFigure(p, `\`${name}\` rule`, context);
+    return typeof n === 'number' ? n : fallback;
   };
-}
-
-/** Per-team parameters for codes not in the list, and parameters the module does not read. */
-function reportStrayParams(view: TemplateView, codes: ReadonlySet<string>, used: ReadonlySet<string>, context: StageContext): void {
-  for (const p of view.byName.values()) {
-    if (p.anonymous || used.has(p.name) || GLOBAL.has(p.name)) continue;
-    if (/^(team|result|split)\d+$/.test(p.name) || /^(col|text|note_res|status_text)_/.test(p.name)) continue;
-    // result_X_Y colours a grid cell (argcheck whitelists it when both codes are listed).
-    if (/^result_/.test(p.name) && parseMatchKey(`match_${p.name.slice(7)}`, codes) !== undefined) continue;
-    const team = parseTeamKey(p.name, TEAM_PREFIXES);
-    if (team !== undefined) {
-      if (!codes.has(team.code)) {
-        context.report({
-          code: 'extract/unknown-team',
-          stage: 'extract',
-          message: `Unexpected \`${p.name}\` for team \`${team.code}\`, expected one of the listed teams; the module ignores it`,
-          param: p.name,
-          span: p.paramSpan,
-        });
-      }
-      continue;
-    }
-    if (/^match\d*_/.test(p.name)) {
-      context.report({
-        code: 'extract/unknown-team',
-        stage: 'extract',
-        message: `Unexpected \`${p.name}\` naming a team that is not listed, expected a pairing of listed teams; the cell was not read`,
-        param: p.name,
-        span: p.paramSpan,
-      });
-      continue;
-    }
-    context.report({
-      code: 'extract/unknown-parameter',
-      stage: 'extract',
-      message: `Unexpected parameter \`${p.name}\`, expected one Module:Sports table reads; it is ignored`,
-      param: p.name,
-      span: p.paramSpan,
-    });
-  }
+  const usesRounds = view.byName.has('rwpoints') || [...view.byName.keys()].some((k) => k.startsWith('rw_'));
+  const goal = view.byName.get('goalpoints');
+  // goalpoints counts when set: a value that is no number means 1 point a goal [WDL].
+  const goalRule = goal === undefined || goal.text.length === 0 ? undefined : (() => {
+    const n = readNumberText(goal.text);
+    return typeof n === 'number' ? n : 1;
+  })();
+  return {
+    win: rule('winpoints', hiddenDraws ? 2 : 3),
+    draw: rule('drawpoints', hiddenDraws ? 0 : 1),
+    loss: rule('losspoints', hiddenDraws ? 1 : 0),
+    ...(usesRounds ? { roundsWon: rule('rwpoints', 1) } : {}),
+    ...opt('goal', goalRule),
+  };
 }

@@ -39,3 +39,24 @@ export function sameTeam(a: TeamMention, b: TeamMention): 'link' | 'name' | 'var
   if (teamNameKey(x) === teamNameKey(y)) return 'variant';
   return undefined;
 }
+
+/**
+ * Drops a trailing qualifier in brackets, and the spaces around it: "Alianza (Lima)" → "Alianza".
+ * Same result as `name.replace(/\s*\([^)]*\)\s*$/, '')`, whose unanchored start made it quadratic
+ * on a long run of `(`: here one scan from the end finds the last `)` and the first `(` after the
+ * `)` before it.
+ * @param name a display name
+ * @returns the name without its trailing `(…)`, or the name unchanged when it has none
+ */
+export function withoutQualifier(name: string): string {
+  let end = name.length;
+  while (end > 0 && /\s/.test(name.charAt(end - 1))) end--;
+  if (name.charAt(end - 1) !== ')') return name;
+  const close = end - 1;
+  const previous = name.lastIndexOf(')', close - 1);
+  const open = name.indexOf('(', previous + 1);
+  if (open === -1 || open >= close) return name;
+  let start = open;
+  while (start > 0 && /\s/.test(name.charAt(start - 1))) start--;
+  return name.slice(0, start);
+}

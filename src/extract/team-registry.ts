@@ -1,15 +1,29 @@
 /**
  * One registry of teams per article. Every mention — a standings row, a grid team, a bracket
  * slot, a tie, a match box, a team-list row — is merged with the others that name the same team:
- * first by evidence (a grid paired with its table), then by link target, then by name as written,
- * then by name without diacritics, case and punctuation, and last by name without a trailing
- * "(city)". Two mentions in one record (two rows of a table, two slots of a round) are never the
- * same team, so "Deportivo Municipal" and "Deportivo Municipal (Yauli)" of one list stay apart.
- * Records then refer to teams by registry id (`teamId`, `team1Id`, `team2Id`).
+ * first by evidence (a grid paired with its table), then by link target as MediaWiki resolves it
+ * (first letter, underscores, anchors; through the redirect map when one is given), then by name
+ * as written, then by name without diacritics, case and punctuation, then by link target and by
+ * name without legal form or founding year ("Estudiantes de Mérida Fútbol Club" = "Estudiantes de
+ * Mérida", club-names.ts), and last by name without a trailing "(city)". The last three passes are
+ * weak: they merge only where exactly one team could be meant. Two mentions in one record (two
+ * rows of a table, two slots of a round) are never the same team, so "Deportivo Municipal" and
+ * "Deportivo Municipal (Yauli)" of one list stay apart. Records then refer to teams by registry id
+ * (`teamId`, `team1Id`, `team2Id`).
  */
 import type { Span, TeamEntity } from '../types/index.js';
+import { clubNameCore, pageTitleKey, resolveTitle } from './club-names.js';
 import type { Extracted } from './index.js';
-import { teamNameKey } from './team-identity.js';
+import { teamNameKey, withoutQualifier } from './team-identity.js';
+
+/** What the registry may use beyond the article itself. */
+export interface RegistryOptions {
+  /**
+   * Redirects of the same wiki, title → target, both as a dump writes titles (`<title>` and
+   * `<redirect title=…>`: first letter upper case, spaces): titles that resolve alike are one page.
+   */
+  redirects?: ReadonlyMap<string, string> | undefined;
+}
 
 interface Mention {
   recordId: string;
@@ -26,9 +40,12 @@ interface Mention {
 /**
  * Builds the registry and writes each record's team ids.
  * @param records the article's records (team ids are set in place)
+ * @param options a redirect map, when the input has one
  * @returns the teams, in order of first mention
  */
-export function buildTeamRegistry(records: Extracted): TeamEntity[] {
+export function buildTeamRegistry(records: Extracted, options: RegistryOptions = {}): TeamEntity[] {
+  const redirects = options.redirects;
+  const page = (link: string | undefined): string | undefined => (link === undefined ? undefined : resolveTitle(pageTitleKey(link), redirects));
   const mentions: Mention[] = [];
   const byStandings = new Map<string, number>();
   for (const s of records.standings) {
@@ -76,29 +93,36 @@ export function buildTeamRegistry(records: Extracted): TeamEntity[] {
 
   const sets = new DisjointSets(mentions.map((m) => m.group));
   for (const [a, b] of evidence) sets.union(a, b);
-  const passes: ((m: Mention) => string | undefined)[] = [
-    (m) => m.link,
-    (m) => m.text,
-    (m) => teamNameKey(m.text),
-    (m) => teamNameKey(m.text.replace(/\s*\([^)]*\)\s*$/, '')),
-  ];
+  const weak = (m: Mention): string | undefined => teamNameKey(withoutQualifier(m.text));
+  const linkCore = (m: Mention): string | undefined => (m.link === undefined ? undefined : `link:${clubNameCore(page(m.link) ?? '')}`);
+  const nameCore = (m: Mention): string | undefined => `name:${clubNameCore(m.text)}`;
+  const passes: ((m: Mention) => string | undefined)[] = [(m) => page(m.link), (m) => m.text, (m) => teamNameKey(m.text), linkCore, nameCore, weak];
+  const weakPasses = new Set([linkCore, nameCore, weak]);
   for (const key of passes) {
     const first = new Map<string, number[]>();
     for (const [i, m] of mentions.entries()) {
       const k = key(m);
-      if (k === undefined || k.length === 0) continue;
-      first.set(k, [...(first.get(k) ?? []), i]);
+      if (k === undefined || k.length === 0 || k === 'link:' || k === 'name:') continue;
+      const list = first.get(k);
+      // Appended in place: copying the list for each mention was quadratic in mentions of one team.
+      if (list === undefined) first.set(k, [i]);
+      else list.push(i);
     }
     for (const group of first.values()) {
-      // The last pass is weak: it only merges where exactly one team could be meant.
+      // The weak passes only merge where exactly one team could be meant.
       const roots = [...new Set(group.map((i) => sets.find(i)))];
-      if (key === passes[3] && roots.length > 2) continue;
+      if (weakPasses.has(key) && roots.length > 2) continue;
       for (let i = 1; i < roots.length; i++) sets.union(roots[0] ?? 0, roots[i] ?? 0);
     }
   }
 
   const entities = new Map<number, Mention[]>();
-  for (const [i, m] of mentions.entries()) entities.set(sets.find(i), [...(entities.get(sets.find(i)) ?? []), m]);
+  for (const [i, m] of mentions.entries()) {
+    const root = sets.find(i);
+    const list = entities.get(root);
+    if (list === undefined) entities.set(root, [m]);
+    else list.push(m);
+  }
   const teams: TeamEntity[] = [];
   for (const list of entities.values()) {
     const id = `team-${teams.length + 1}`;
@@ -109,7 +133,7 @@ export function buildTeamRegistry(records: Extracted): TeamEntity[] {
       id,
       name,
       names: [...count.keys()],
-      links: [...new Set(list.flatMap((m) => (m.link === undefined ? [] : [m.link])))],
+      links: distinctPages(list),
       codes: [...new Set(list.flatMap((m) => (m.code === undefined ? [] : [m.code])))],
       mentions: list.map((m) => ({
         recordId: m.recordId,
@@ -124,6 +148,13 @@ export function buildTeamRegistry(records: Extracted): TeamEntity[] {
   const ids = new Map([...entities.keys()].map((root, i) => [root, `team-${i + 1}`]));
   for (const [i, m] of mentions.entries()) m.assign(ids.get(sets.find(i)) ?? '');
   return teams;
+}
+
+/** Each linked page once, as first written: `Caracas_FC` and `caracas FC` are one title. */
+function distinctPages(list: readonly Mention[]): string[] {
+  const seen = new Map<string, string>();
+  for (const m of list) if (m.link !== undefined && !seen.has(pageTitleKey(m.link))) seen.set(pageTitleKey(m.link), m.link);
+  return [...seen.values()];
 }
 
 /** Union–find that refuses to join two sets holding mentions of the same group. */

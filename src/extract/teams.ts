@@ -3,41 +3,69 @@
  * `team1…teamN` (reading stops at the first gap, as the module does) or `team_order`, and the
  * parsing of `prefix_CODE` and `match_HOME_AWAY` keys, where codes may hold underscores.
  */
+import { MAX_FIGURE } from '../limits.js';
 import { subSpan, type ParamView, type TemplateView } from '../parse/index.js';
 import type { Span, StageContext } from '../types/index.js';
+import { readCount } from './numbers.js';
 
 /** A team code as listed, with where it is written. */
 export interface ListedTeam {
   code: string;
   span: Span;
   param: string;
+  /** k of team<k>: the row's position unless pos_ says otherwise, and the k of result<k>. */
+  index: number;
+}
+
+/** How a module reads its team list. */
+export interface TeamListOptions {
+  /**
+   * Module:Sports table: `team_order` (+ `team_order_start`) fills team<k> and reading starts at
+   * team<highest_pos> (team1 … below it are ignored) and stops after lowest_pos. The old Sports
+   * results reads team1…N and uses highest_pos only for its columns.
+   */
+  positions: boolean;
 }
 
 /**
- * Reads the team list of a sports table or results grid.
+ * Reads the team list of a sports table or results grid: consecutive team<k> from the first
+ * index, ending at the first missing or blank one, as the module does.
  * @param view the #invoke call
  * @param context diagnostics sink
- * @returns the codes in rank order (duplicates reported and dropped)
+ * @param options how the module reads its list
+ * @returns the codes in rank order (duplicates reported and dropped), each with its index k
  */
-export function readTeamList(view: TemplateView, context: StageContext): ListedTeam[] {
-  const listed: ListedTeam[] = [];
+export function readTeamList(view: TemplateView, context: StageContext, options: TeamListOptions = { positions: false }): ListedTeam[] {
+  const byIndex = new Map<number, ListedTeam>();
   const order = view.byName.get('team_order');
+  const numbered = (name: string): number | undefined => {
+    const p = view.byName.get(name);
+    return p === undefined ? undefined : readCount(p.text.replace(/\s+/g, ''), MAX_FIGURE);
+  };
+  const offset = options.positions ? Math.max(0, (numbered('team_order_start') ?? 1) - 1) : 0;
   if (order !== undefined && order.raw.length > 0) {
     // Comments are blanked, not removed, so indices still point into the raw value.
     const masked = order.raw.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length));
     const re = /[^,;]+/g;
+    // An empty item is skipped but still advances k, as the module's split does.
+    let k = offset;
     for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
+      k++;
       const code = m[0].trim();
       if (code.length === 0) continue;
       const from = m.index + (m[0].length - m[0].trimStart().length);
-      listed.push({ code, span: subSpan(order.span, order.raw, from, from + code.length), param: 'team_order' });
+      byIndex.set(k, { code, span: subSpan(order.span, order.raw, from, from + code.length), param: 'team_order', index: k });
     }
-  } else {
-    for (let k = 1; ; k++) {
-      const p = view.byName.get(`team${k}`);
-      if (p === undefined || p.text.length === 0) break;
-      listed.push({ code: p.text, span: p.span, param: p.name });
-    }
+  }
+  const first = options.positions ? Math.max(1, numbered('highest_pos') ?? 1) : 1;
+  const lowest = options.positions ? (numbered('lowest_pos') ?? 0) : 0;
+  const listed: ListedTeam[] = [];
+  for (let k = first; lowest < first || k <= lowest; k++) {
+    const fromOrder = byIndex.get(k);
+    const p = view.byName.get(`team${k}`);
+    if (fromOrder !== undefined) listed.push(fromOrder);
+    else if (p !== undefined && p.text.length > 0) listed.push({ code: p.text, span: p.span, param: p.name, index: k });
+    else break;
   }
   const seen = new Map<string, ListedTeam>();
   const teams: ListedTeam[] = [];
@@ -85,7 +113,9 @@ export interface MatchKey {
 export function parseMatchKey(name: string, codes: ReadonlySet<string>): MatchKey | undefined {
   const m = /^match(\d*)_(.+)$/.exec(name);
   if (m === null) return undefined;
-  const leg = m[1] === '' || m[1] === undefined ? undefined : Number(m[1]);
+  const leg = m[1] === '' || m[1] === undefined ? undefined : readCount(m[1], MAX_FIGURE);
+  // A leg number past any real one (`match99999999999_A_B`) makes no match key: the parameter is unknown.
+  if (m[1] !== '' && leg === undefined) return undefined;
   let rest = m[2] ?? '';
   let note = false;
   const split = (s: string): [string, string] | undefined => {

@@ -15,6 +15,25 @@ const MODULES: Readonly<Record<string, TemplateKind>> = {
   'football box': 'football-box',
 };
 
+/**
+ * Season and competition infoboxes (not every `Infobox football…`: biographies, clubs and stadiums
+ * are not records wikitally reads).
+ * https://en.wikipedia.org/wiki/Template:Infobox_football_league_season,
+ * https://en.wikipedia.org/wiki/Template:Infobox_football_tournament_season and their siblings.
+ */
+const INFOBOXES: ReadonlySet<string> = new Set([
+  'infobox football league season',
+  'infobox football tournament season',
+  'infobox football club season',
+  'infobox football season',
+  'infobox football competition season',
+  'infobox football tournament',
+  'infobox football competition',
+  'infobox international football competition',
+  'infobox international football competition season',
+  'infobox national football team season',
+]);
+
 const TEMPLATES: Readonly<Record<string, TemplateKind>> = {
   'twolegresult': 'two-leg',
   'two leg result': 'two-leg',
@@ -47,7 +66,7 @@ export function normaliseTemplateName(rawName: string): string {
 export function templateKind(rawName: string, isInvoke: boolean): TemplateKind | undefined {
   const name = normaliseTemplateName(rawName);
   if (isInvoke) return MODULES[name];
-  if (name.startsWith('infobox')) return 'infobox';
+  if (INFOBOXES.has(name)) return 'infobox';
   if (/^\d+\s*team\s*bracket\b/.test(name)) return 'bracket';
   return TEMPLATES[name];
 }
@@ -79,6 +98,36 @@ export function displayTemplateName(rawName: string, isInvoke: boolean): string 
 
 /** The legacy Fb templates legacy-fb.ts reads (normalised names). */
 const LEGACY = /^fb (?:cl header|cl2? team(?: 2pts)?|cl footer|r2? header|r2? team|r|r footer)$/;
+
+/** A normalised name as a pattern on raw text: any case, any run of spaces or underscores between words. */
+function rawPattern(name: string): string {
+  return name
+    .split(' ')
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s_]+');
+}
+
+/**
+ * A test on raw page text (wikitext, or the XML-escaped text of a dump page) that is true for every
+ * page holding a call of a template or module in this file: the dump pre-filter. It is built from
+ * the tables above, so what the extractors read and what the filter keeps cannot drift apart.
+ */
+export const SCOPE_TRIGGER: RegExp = new RegExp(
+  [
+    '\\{\\{[\\s_]*(?:',
+    `#invoke[\\s_]*:[\\s_]*(?:module[\\s_]*:[\\s_]*)?(?:${Object.keys(MODULES).map(rawPattern).join('|')})`,
+    '|(?:template[\\s_]*:[\\s_]*)?(?:',
+    [
+      ...Object.keys(TEMPLATES).map(rawPattern),
+      ...[...INFOBOXES].map(rawPattern),
+      '\\d+[\\s_]*team[\\s_]*bracket',
+      // The legacy tables: every `fb cl…` and `fb r…` name of LEGACY.
+      'fb[\\s_]+(?:cl|r)',
+    ].join('|'),
+    '))',
+  ].join(''),
+  'i',
+);
 
 /**
  * Tells whether an extractor reads a template or #invoke call, so the parse stage can skip the rest.

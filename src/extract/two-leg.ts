@@ -8,7 +8,7 @@
  */
 import type { ParamView, TemplateView } from '../parse/index.js';
 import type { StageContext, TieRecord, TieScore, TieTeam } from '../types/index.js';
-import { parseNumber } from './numbers.js';
+import { readBoundedNumber, reportTooLarge } from './numbers.js';
 import { readScore } from './score.js';
 import { displayTemplateName } from './template-names.js';
 import { opt, valueOf } from './values.js';
@@ -23,7 +23,7 @@ import { opt, valueOf } from './values.js';
 export function extractTies(view: TemplateView, nextId: () => string, context: StageContext): TieRecord[] {
   const positional = view.params.filter((p) => p.anonymous);
   const isSeries = view.isInvoke;
-  const legs = isSeries ? Math.max(1, parseNumber(view.byName.get('legs')?.text ?? '') ?? 2) : Math.max(2, positional.length - 5);
+  const legs = isSeries ? Math.max(1, readBoundedNumber(view.byName.get('legs'), 'the number of legs', context) ?? 2) : Math.max(2, positional.length - 5);
   const flags = !(isSeries && /^(no|n|false|0)$/i.test(view.byName.get('flag')?.text ?? ''));
   const size = (flags ? 5 : 3) + legs;
   const ties: TieRecord[] = [];
@@ -44,10 +44,10 @@ export function extractTies(view: TemplateView, nextId: () => string, context: S
     }
     const legScores: TieScore[] = [];
     for (let l = 0; l < legs; l++) {
-      const s = tieScore(at(firstLeg + l));
+      const s = tieScore(at(firstLeg + l), context);
       if (s !== undefined) legScores.push(s);
     }
-    const aggregate = tieScore(agg);
+    const aggregate = tieScore(agg, context);
     const winner = team1.bold === true && team2.bold !== true ? 1 : team2.bold === true && team1.bold !== true ? 2 : undefined;
     ties.push({
       kind: 'tie',
@@ -71,10 +71,10 @@ function tieTeam(p: ParamView | undefined): TieTeam | undefined {
   return { name, ...opt('link', name.links?.[0]?.target), ...(/'''/.test(name.raw) ? { bold: true } : {}) };
 }
 
-function tieScore(p: ParamView | undefined): TieScore | undefined {
+function tieScore(p: ParamView | undefined, context: StageContext): TieScore | undefined {
   const value = valueOf(p);
-  if (value === undefined) return undefined;
-  const s = readScore(value.text);
+  if (p === undefined || value === undefined) return undefined;
+  const s = readScore(value.text, (part) => reportTooLarge(p, `the ${part} of a tie`, context));
   return {
     value,
     ...opt('team1Goals', s.homeGoals),

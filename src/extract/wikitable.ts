@@ -4,9 +4,13 @@
  * https://www.mediawiki.org/wiki/Help:Tables
  * Header rows are the leading rows whose cells are all headers (th); a column's key joins the
  * header texts above it. Spans a browser would repair (junk, zero, past the end) and rows wider or
- * narrower than the header are reported, never silently shifted.
- * Emits: extract/table-bad-span, extract/table-span-overflow, extract/table-ragged-row.
+ * narrower than the header are reported, never silently shifted. A row of one cell is a divider
+ * or title ("Round 5", "Team of the Season" spanning the table): it is never ragged, and a title
+ * row does not set the table's width.
+ * Emits: extract/table-bad-span, extract/table-span-capped, extract/table-span-overflow,
+ * extract/table-ragged-row, extract/table-too-large.
  */
+import { MAX_COLSPAN, MAX_ROWSPAN, MAX_TABLE_CELLS } from '../limits.js';
 import type { TableCellView, TableView } from '../parse/index.js';
 import type { StageContext, TableCell, TableRecord } from '../types/index.js';
 import { opt } from './values.js';
@@ -25,15 +29,19 @@ export function extractWikitable(view: TableView, id: string, parentId: string |
   reportSpans(view, id, context);
   let headerCount = 0;
   while (headerCount < grid.length - 1 && (grid[headerCount] ?? []).every((c) => c === undefined || c.header)) headerCount++;
-  const headerRows = grid.slice(0, headerCount).map((row) => row.map((c) => c?.text ?? ''));
-  const width = headerCount === 0 ? Math.max(...grid.map((r) => r.length)) : Math.max(...grid.slice(0, headerCount).map((r) => r.length));
+  // Array.from, not map: a short row under a rowspan leaves holes in the grid, and map keeps holes (null in JSON).
+  const headerRows = grid.slice(0, headerCount).map((row) => Array.from(row, (c) => c?.text ?? ''));
+  // A loop, not Math.max(...rows): a spread of tens of thousands of rows can overflow the stack.
+  let width = 0;
+  const headerGrid = grid.slice(0, headerCount).filter((row) => !isDivider(row));
+  for (const row of headerCount === 0 || headerGrid.length === 0 ? grid : headerGrid) width = Math.max(width, row.length);
   const headers = keys(headerRows, width);
   const rows: TableRecord['rows'] = [];
   for (let y = headerCount; y < grid.length; y++) {
     const row = grid[y] ?? [];
     const written = row.filter((c): c is TableCellView => c !== undefined);
     if (written.length === 0) continue;
-    if (row.length !== width && headerCount > 0) {
+    if (row.length !== width && headerCount > 0 && !isDivider(row, y)) {
       context.report({
         code: 'extract/table-ragged-row',
         stage: 'extract',
@@ -75,24 +83,58 @@ export function extractWikitable(view: TableView, id: string, parentId: string |
   };
 }
 
+/**
+ * A row holding a single cell of its own and nothing carried down from above: a divider or title
+ * spanning (or meant to span) the table, whatever its colspan says.
+ */
+function isDivider(row: readonly (TableCellView | undefined)[], y?: number): boolean {
+  let only: TableCellView | undefined;
+  for (const c of row) {
+    if (c === undefined) continue;
+    if (only !== undefined && c !== only) return false;
+    only = c;
+  }
+  return only !== undefined && (y === undefined || only.origin.row === y);
+}
+
 /** One key per column: distinct header texts above it, top to bottom, joined by " / ". */
 function keys(headerRows: readonly string[][], width: number): string[] {
   const out: string[] = [];
+  const taken = new Set<string>();
+  const nextNumber = new Map<string, number>();
   for (let x = 0; x < width; x++) {
     const parts: string[] = [];
     for (const row of headerRows) {
       const t = row[x];
       if (t !== undefined && t.length > 0 && parts[parts.length - 1] !== t) parts.push(t);
     }
-    let key = parts.join(' / ') || `column ${x + 1}`;
-    for (let n = 2; out.includes(key); n++) key = `${parts.join(' / ') || `column ${x + 1}`} (${n})`;
+    const base = parts.join(' / ') || `column ${x + 1}`;
+    let key = base;
+    if (taken.has(key)) {
+      // The smallest free " (n)": numbers below the last one given to this base are all taken, so
+      // a header of 60,000 equal cells costs no more than 60,000 look-ups.
+      let n = nextNumber.get(base) ?? 2;
+      while (taken.has(`${base} (${n})`)) n++;
+      key = `${base} (${n})`;
+      nextNumber.set(base, n + 1);
+    }
+    taken.add(key);
     out.push(key);
   }
   return out;
 }
 
-/** Spans a browser repairs: not a positive whole number, or reaching past the last row. */
+/** Spans a browser repairs: not a positive whole number, too large, or reaching past the last row. */
 function reportSpans(view: TableView, id: string, context: StageContext): void {
+  if (view.truncated === true) {
+    context.report({
+      code: 'extract/table-too-large',
+      stage: 'extract',
+      message: `Unexpected table of more than ${MAX_TABLE_CELLS} cells once its spans are laid out, expected at most ${MAX_TABLE_CELLS}; the cells past the limit were not read`,
+      span: view.span,
+      recordId: id,
+    });
+  }
   const seen = new Set<TableCellView>();
   for (const [y, row] of view.grid.entries()) {
     for (const c of row) {
@@ -103,7 +145,20 @@ function reportSpans(view: TableView, id: string, context: StageContext): void {
         ['colspan', c.colspanRaw, c.colspan],
       ] as const) {
         // A span computed by a template ({{#if:…}}) cannot be judged here.
-        if (raw === undefined || /^[1-9]\d*$/.test(raw) || raw.includes('{')) continue;
+        if (raw === undefined || raw.includes('{')) continue;
+        const cap = attr === 'rowspan' ? MAX_ROWSPAN : MAX_COLSPAN;
+        if (/^[1-9]\d*$/.test(raw)) {
+          if (raw.length > String(cap).length || Number(raw) > cap) {
+            context.report({
+              code: 'extract/table-span-capped',
+              stage: 'extract',
+              message: `Unexpected ${attr}="${raw.length > 20 ? `${raw.slice(0, 12)}…` : raw}", expected at most ${cap}; read as ${used}, as browsers do`,
+              span: c.span,
+              recordId: id,
+            });
+          }
+          continue;
+        }
         context.report({
           code: 'extract/table-bad-span',
           stage: 'extract',

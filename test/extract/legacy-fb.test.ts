@@ -47,3 +47,43 @@ describe('legacy status flags', () => {
     expect(a.standings[0]?.teams[0]?.status).toMatchObject({ letters: ['C', 'Q'], value: { param: 'champion', raw: 'yes' } });
   });
 });
+
+describe('legacy win points per row', () => {
+  const rows = (a: string, b: string) =>
+    extract(`{{Fb cl header |noqr=y}}\n{{fb cl2 team |p=1 |t=Alpha |w=1 |d=0 |l=1 |gf=2 |ga=2 ${a}}}\n{{fb cl2 team |p=2 |t=Beta |w=1 |d=1 |l=0 |gf=2 |ga=2 ${b}}}\n|}`);
+
+  it("should compute each row's points with its own wpts, default 3 (issue 8, r5)", () => {
+    const a = extract(readFileSync(path.join(ROOT, 'samples/fb-cl-mixed-wpts.wiki'), 'utf8'));
+    const s = a.standings[0];
+    expect(s?.pointRules).toEqual({ win: 2, draw: 1, loss: 0 });
+    expect(s?.teams.map((t) => [t.name?.text, t.displayed.points, t.pointRules?.win])).toEqual([
+      ['Baník Ostrava', 2, undefined],
+      ['Norrköping', 3, 3],
+    ]);
+  });
+
+  it('should report the row whose win points differ from the other rows', () => {
+    const a = rows('|wpts=2', '|wpts=2').diagnostics.map((d) => d.code);
+    expect(a).not.toContain('extract/mixed-win-points');
+    const b = extract('{{Fb cl header}}\n{{fb cl2 team|t=A|w=1|wpts=2}}\n{{fb cl2 team|t=B|w=1|wpts=2}}\n{{fb cl2 team|t=C|w=1}}\n|}');
+    const d = b.diagnostics.find((x) => x.code === 'extract/mixed-win-points');
+    expect(d?.message).toContain('row of C');
+    expect(d?.related?.[0]?.message).toBe('`wpts=2` in another row');
+  });
+
+  it('should give fb cl2 team 2pts rows 2 points a win', () => {
+    const a = extract('{{Fb cl header}}\n{{fb cl2 team 2pts|t=A|w=2|d=1}}\n|}');
+    expect([a.standings[0]?.pointRules?.win, a.standings[0]?.teams[0]?.displayed.points]).toEqual([2, 5]);
+  });
+});
+
+describe('legacy no-fixture cells', () => {
+  it('should read {{fb r|r=null}} as no fixture and never suggest it as a correction', () => {
+    const grid = article.matchGrids[2];
+    const nulls = grid?.cells.filter((c) => c.raw.includes('null')) ?? [];
+    expect(nulls.length).toBeGreaterThan(0);
+    expect(new Set(nulls.map((c) => c.status))).toEqual(new Set(['no-fixture']));
+    const related = article.diagnostics.flatMap((d) => d.related ?? []).map((r) => r.message);
+    expect(related.some((m) => m.includes('r=null'))).toBe(false);
+  });
+});

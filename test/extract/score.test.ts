@@ -26,6 +26,12 @@ describe('readScore', () => {
     expect(readScore('Postponed').status).toBe('not-played');
   });
 
+  it('should read null as no fixture, the marker of single round-robin grids (issue 8)', () => {
+    expect(readScore('null')).toEqual({ status: 'no-fixture' });
+    expect(readScore(' NULL ').status).toBe('no-fixture');
+    expect(readScore('nullified').status).toBe('unknown');
+  });
+
   it('should call anything else unknown', () => {
     expect(readScore('see note').status).toBe('unknown');
   });

@@ -41,8 +41,11 @@ describe('team registry', () => {
     expect(peru?.names).toEqual(expect.arrayContaining(['Olímpico Somos Perú', 'Olímpico Somos Peru']));
   });
 
-  it('should report one team linked to two pages (2005–06 Serie A, Ascoli)', () => {
-    const d = read('2005-06_Serie_A.wikitext').diagnostics.find((x) => x.code === 'check/team-link-conflict' && x.message.includes('Ascoli'));
-    expect(d?.message).toContain('[[Ascoli Calcio 1898 FC]] and [[Ascoli Picchio FC 1898]]');
+  it('should note a legal-form variant (Reggina) and warn about two titles no redirect joins (Ascoli) in 2005–06 Serie A', () => {
+    const a = read('2005-06_Serie_A.wikitext');
+    const ascoli = a.diagnostics.find((x) => x.message.includes('Ascoli Picchio'));
+    expect([ascoli?.code, ascoli?.severity]).toEqual(['check/team-link-conflict', 'warning']);
+    expect(ascoli?.message).toContain('[[Ascoli Calcio 1898 FC]] and [[Ascoli Picchio FC 1898]]');
+    expect(a.diagnostics.find((x) => x.message.includes('[[Reggina 1914]]'))?.message).toContain('legal form or founding year');
   });
 });

@@ -41,4 +41,40 @@ describe('wikitable extractor', () => {
     expect(a.tables[0]?.typed).toEqual({ type: 'team-list', entries: [{ row: 0, team: 'San José', link: 'San José FC', region: 'Ica', location: 'Ica', teamId: 'team-1' }] });
     expect(a.tables[1]?.typed?.entries[0]).toEqual({ row: 0, team: 'Fiorentina', player: 'Toni', goals: 31 });
   });
+
+  it('should number repeated header keys with the smallest free suffix', () => {
+    const t = table('{|\n! a !! a !! a (2) !! a\n|-\n| 1 || 2 || 3 || 4\n|}').tables[0];
+    expect(t?.headers).toEqual(['a', 'a (2)', 'a (2) (2)', 'a (3)']);
+  });
+});
+
+describe('divider and title rows', () => {
+  it('should not call a title row spanning the table, or a "Round N" divider, ragged (2019–20 Bundesliga)', () => {
+    const a = extract(
+      '{| class="wikitable"\n! colspan="2" | Team of the Season\n|-\n! Goalkeeper\n| colspan="2" | A\n|-\n! Defenders\n| B || C\n|}\n' +
+        '{| class="wikitable"\n! Home !! Score !! Away\n|-\n| colspan="3" | Round 1\n|-\n| A || 1–0 || B\n|-\n| Round 2\n|-\n| B || 2–2 || A\n|}',
+    );
+    expect(a.diagnostics.map((d) => d.code)).not.toContain('extract/table-ragged-row');
+    expect(a.tables[0]?.headers).toHaveLength(3);
+  });
+
+  it('should still report a row of two cells in a table of three columns', () => {
+    const a = extract('{| class="wikitable"\n! Home !! Score !! Away\n|-\n| A || 1–0\n|}');
+    expect(a.diagnostics.map((d) => d.code)).toContain('extract/table-ragged-row');
+  });
+});
+
+describe('oversized tables', () => {
+  it('should report a table whose spans lay out more cells than wikitally reads, and read the rest', () => {
+    const rows = Array.from({ length: 60 }, () => '|-\n| colspan=1000 | x\n').join('');
+    const a = extract(`{|\n! a\n${rows}|}\n`);
+    expect(a.diagnostics.map((d) => d.code)).toContain('extract/table-too-large');
+    expect(a.tables).toHaveLength(1);
+  });
+
+  it('should report a colspan past what browsers allow, read as the cap', () => {
+    const a = extract('{|\n! a\n|-\n| colspan=1000000000 | x\n|}\n');
+    const d = a.diagnostics.find((x) => x.code === 'extract/table-span-capped');
+    expect(d?.message).toBe('Unexpected colspan="1000000000", expected at most 1000; read as 1000, as browsers do');
+  });
 });

@@ -11,10 +11,14 @@ export type SectionPath = string[];
 export type DiagnosticCodeId =
   | 'read/unreadable-input'
   | 'read/malformed-xml'
+  | 'read/damaged-bz2'
   | 'read/malformed-page'
+  | 'read/nested-page'
+  | 'read/entity-declaration'
   | 'read/empty-input'
   | 'read/binary-input'
   | 'read/invalid-utf8'
+  | 'read/budget'
   | 'read/unclosed-block'
   | 'read/recovered-template'
   | 'read/truncated-fragment'
@@ -30,14 +34,18 @@ export type DiagnosticCodeId =
   | 'extract/not-a-number'
   | 'extract/unknown-team'
   | 'extract/unknown-parameter'
+  | 'extract/out-of-range'
   | 'extract/missing-name'
   | 'extract/unreadable-score'
   | 'extract/bracket-missing-slot'
   | 'extract/incomplete-tie'
   | 'extract/legacy-column-order'
+  | 'extract/mixed-win-points'
   | 'extract/table-bad-span'
+  | 'extract/table-span-capped'
   | 'extract/table-span-overflow'
   | 'extract/table-ragged-row'
+  | 'extract/table-too-large'
   | 'extract/unpaired-grid'
   | 'validate/schema'
   | 'check/wins-mismatch'
@@ -61,10 +69,13 @@ export type DiagnosticCodeId =
   | 'check/knockout-score-mismatch'
   | 'check/team-not-qualified'
   | 'check/team-link-conflict'
+  | 'check/team-link-variant'
   | 'check/code-conflict'
   | 'check/standings-consistent'
+  | 'check/unused-acknowledgement'
   | 'extract/grid-paired'
-  | 'internal/bug';
+  | 'internal/bug'
+  | 'write/failed';
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
@@ -168,7 +179,7 @@ export interface FootballSeason {
   nextSeason?: string;
 }
 /**
- * A league table from {{#invoke:Sports table|main|style=WDL}}: teams in table order with declared and displayed figures.
+ * A league table from {{#invoke:Sports table|main|style=…}} (or the legacy fb cl templates): teams in table order with declared and displayed figures.
  */
 export interface StandingsRecord {
   kind: 'standings';
@@ -184,7 +195,11 @@ export interface StandingsRecord {
    * True when the template opener was lost (SurfDoc) and the parameters were read as this template.
    */
   recovered?: boolean;
-  pointRules: PointRules;
+  /**
+   * Present and false when the style's Lua source could not be read (WL, WDL OT, WL OT, WDLHA, Custom, …): its declared figures are read and checked against the grid, but no points are computed, so pointRules and displayed figures are left out.
+   */
+  rulesKnown?: boolean;
+  pointRules?: PointRules;
   resultsHeader?: Value;
   classRules?: Value;
   sourceNote?: Value;
@@ -195,11 +210,25 @@ export interface StandingsRecord {
    */
   matchGridId?: string;
 }
+/**
+ * Points per win, draw and loss (winpoints, drawpoints, losspoints, or the style's defaults); roundsWon and goal only when the table gives rw_/rwpoints or goalpoints.
+ */
 export interface PointRules {
   win: number;
   draw: number;
   loss: number;
+  /**
+   * Points per round won (rwpoints, default 1).
+   */
+  roundsWon?: number;
+  /**
+   * Points per goal scored (goalpoints).
+   */
+  goal?: number;
 }
+/**
+ * One row. Declared figures keep the parameter they come from: win_, draw_, loss_, gf_ (or pf_), ga_ (or pa_); overtimeWins OTwin_, overtimeLosses OTloss_, penaltyWins PKwin_, penaltyLosses PKloss_, shootoutWins SOwin_, shootoutLosses SOloss_, tiebreaker tiebr_ (WDL OT, WL OT, WL PK, WL OTL tiebreak); homeWins hwin_, homeDraws hdraw_, homeLosses hloss_, homeGoalsFor hgf_ (or hpf_), homeGoalsAgainst hga_ (or hpa_), and the away ones awin_, adraw_, aloss_, agf_ (apf_), aga_ (apa_) (WDLHA, WLHA); roundsWon rw_; pointRules: the row's own rules where they differ from the table's (a legacy fb cl2 team row's wpts).
+ */
 export interface StandingsTeam {
   /**
    * k of team<k>: the module never sorts.
@@ -218,13 +247,32 @@ export interface StandingsTeam {
   losses?: Figure;
   goalsFor?: Figure;
   goalsAgainst?: Figure;
+  overtimeWins?: Figure;
+  overtimeLosses?: Figure;
+  penaltyWins?: Figure;
+  penaltyLosses?: Figure;
+  shootoutWins?: Figure;
+  shootoutLosses?: Figure;
+  tiebreaker?: Value;
+  homeWins?: Figure;
+  homeDraws?: Figure;
+  homeLosses?: Figure;
+  homeGoalsFor?: Figure;
+  homeGoalsAgainst?: Figure;
+  awayWins?: Figure;
+  awayDraws?: Figure;
+  awayLosses?: Figure;
+  awayGoalsFor?: Figure;
+  awayGoalsAgainst?: Figure;
   adjustPoints?: Figure;
   startPoints?: Figure;
+  roundsWon?: Figure;
   matches?: Figure;
   status?: TeamStatus;
   note?: Value;
   headToHead?: Value;
   result?: TeamResult;
+  pointRules?: PointRules;
   displayed: DisplayedFigures;
   /**
    * The team's id in the article's team registry.
@@ -294,7 +342,10 @@ export interface MatchCell {
   raw: string;
   text: string;
   span: Span;
-  status: 'played' | 'walkover' | 'not-played' | 'scheduled' | 'unknown';
+  /**
+   * What the cell says happened. no-fixture: the pairing is never played (`null`, as single round-robin grids write it); not-played: a fixture not (yet) played, postponed or annulled.
+   */
+  status: 'played' | 'walkover' | 'not-played' | 'no-fixture' | 'scheduled' | 'unknown';
   homeGoals?: number;
   awayGoals?: number;
   extraTime?: boolean;
@@ -504,7 +555,7 @@ export interface MatchRecord {
   team2Id?: string;
 }
 /**
- * One team of an article, merging every way it is written: codes, display names, link targets, spellings that differ in diacritics, case or a trailing (city).
+ * One team of an article, merging every way it is written: codes, display names, link targets (compared as MediaWiki resolves titles, and through a redirect map when one is given), spellings that differ in diacritics, case, a legal form or founding year (FC, Fútbol Club, Calcio, 1914…) or a trailing (city).
  */
 export interface TeamEntity {
   id: string;
@@ -513,6 +564,9 @@ export interface TeamEntity {
    */
   name: string;
   names: string[];
+  /**
+   * Each linked page once, as first written.
+   */
   links: string[];
   codes: string[];
   mentions: TeamMentionRecord[];
@@ -539,7 +593,7 @@ export interface Diagnostic {
    */
   file: string;
   page?: string;
-  stage: 'read' | 'parse' | 'extract' | 'validate' | 'check';
+  stage: 'read' | 'parse' | 'extract' | 'validate' | 'check' | 'write';
   span?: Span;
   /**
    * The raw template parameter, e.g. gf_CSÁ.
@@ -552,8 +606,58 @@ export interface Diagnostic {
    */
   recordId?: string;
   related?: RelatedPlace[];
+  /**
+   * The corrections that would reconcile what this diagnostic reports, as data: each candidate names the parameter to change, its current and proposed raw text, and which of how many candidates it is. A certain correction (the only candidate, and not a cell the article's own note explains) also carries `edit`, a text edit that can be applied to the input file.
+   */
+  fix?: FixCandidate[];
+  /**
+   * Why the finding is acknowledged: the reason given in the article's `<!-- wikitally-disable… -->` comment. An acknowledged finding has severity info.
+   */
+  reason?: string;
 }
 export interface RelatedPlace {
   message: string;
   span?: Span;
+}
+export interface FixCandidate {
+  /**
+   * The template parameter to change, as written (`match_DPO_CSÁ`, `gf_CSÁ`), or the legacy cell template.
+   */
+  param: string;
+  span: Span1;
+  /**
+   * The raw value now.
+   */
+  current: string;
+  /**
+   * The raw value that reconciles every difference in the table.
+   */
+  proposed: string;
+  /**
+   * Which candidate this is (k of n).
+   */
+  candidate: number;
+  /**
+   * How many candidates fit (n).
+   */
+  candidates: number;
+  /**
+   * The article's own note on the cell this correction counts (an annulled or awarded match): why it is not applied as a certain edit.
+   */
+  note?: string;
+  edit?: TextEdit;
+}
+/**
+ * A range of the input file, end exclusive.
+ */
+export interface Span1 {
+  start: Point;
+  end: Point;
+}
+/**
+ * Present only when the correction is certain: replace the text at `span` with `text` (as wikiparser-node's lint fixes do).
+ */
+export interface TextEdit {
+  span: Span;
+  text: string;
 }
