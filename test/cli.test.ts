@@ -24,16 +24,16 @@ async function cli(args: string[], input?: string): Promise<{ code: number; stdo
 }
 
 describe('wikitally command line', () => {
-  it('should exit 1 and print file:line:col severity code message when a table disagrees with its grid', async () => {
+  it('should exit 1 and show each disagreement under its table, with line:column and the value as written', async () => {
     const r = await cli(['check', 'samples/2004-copa-peru.surf']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('samples/2004-copa-peru.surf:139:175 error check/goals-for-mismatch Unexpected 21 goals scored by `CSÁ`');
+    expect(r.stdout).toContain('Regional Stage › Region II › Group B (table at line 137)\n  ✗ error  gf_CSÁ = 21, expected 18 (Sport Áncash)  check/goals-for-mismatch\n    139:175 │');
   });
 
   it('should exit 0 when there is no error', async () => {
     const r = await cli(['check', 'samples/2005-06_Serie_A.wikitext']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('warning check/order-not-by-points');
+    expect(r.stdout).toContain('check/order-not-by-points');
   });
 
   it('should print a JSON array of diagnostics with --json', async () => {
@@ -49,7 +49,7 @@ describe('wikitally command line', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('wikitally: cannot read no/such/file.wiki: no such file or folder');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.stdout).toContain('in 1 articles');
+    expect(r.stdout).toContain('in 1 article\n');
   });
 
   it('should exit 2 for bad usage', async () => {
@@ -68,8 +68,9 @@ describe('wikitally command line', () => {
   it('should read template pages of a dump with --namespaces 10', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-'));
     expect((await cli(['extract', '--namespaces', '10', 'samples/football-pages.xml.bz2', '--out', dir])).code).toBe(0);
-    const index = JSON.parse(readFileSync(path.join(dir, 'football-pages.xml.bz2', 'index.json'), 'utf8')) as { articles: { title: string; records: { standings: number } }[] };
-    expect(index.articles.map((a) => [a.title, a.records.standings])).toEqual([['Template:Synthetic League 2020 table', 1]]);
+    const lines = readFileSync(path.join(dir, 'football-pages.xml.bz2', 'articles.jsonl'), 'utf8').trim().split('\n');
+    const articles = lines.map((l) => JSON.parse(l) as { source: { title: string }; standings: unknown[] });
+    expect(articles.map((a) => [a.source.title, a.standings.length])).toEqual([['Template:Synthetic League 2020 table', 1]]);
   });
 
   it('should read standard input given as -', async () => {
@@ -82,10 +83,9 @@ describe('wikitally command line', () => {
     const r = await cli(['extract', 'samples/2004-copa-peru.surf', '--out', dir]);
     expect(r.code).toBe(0);
     const key = '2004-copa-peru.surf';
-    expect(readdirSync(path.join(dir, key)).sort()).toEqual(['2004_Copa_Perú.json', 'index.json']);
-    for (const f of ['2004_Copa_Perú.json', 'index.json']) {
-      expect(readFileSync(path.join(dir, key, f), 'utf8')).toBe(readFileSync(path.join(ROOT, 'out', key, f), 'utf8'));
-    }
+    expect(readdirSync(dir).sort()).toEqual([key, 'manifest.json']);
+    expect(readdirSync(path.join(dir, key))).toEqual(['2004_Copa_Perú.json']);
+    expect(readFileSync(path.join(dir, key, '2004_Copa_Perú.json'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'out', key, '2004_Copa_Perú.json'), 'utf8'));
   });
 
   it('should keep going past a binary file and an empty file', async () => {
