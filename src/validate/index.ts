@@ -4,6 +4,7 @@
  * Emits: validate/schema.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
@@ -26,8 +27,27 @@ const BASE = 'https://wikitally.invalid/schemas/';
 
 let compiled: { [K in 'infobox' | 'standings' | 'match-grid' | 'wikitable' | 'bracket' | 'tie' | 'match' | 'article']: ValidateFunction } | undefined;
 
+/** The titles of the schemas, for messages (standalone validators do not carry their schema). */
+let titles: Map<string, string> | undefined;
+
+function titleOf(name: string): string {
+  titles ??= new Map(
+    readdirSync(SCHEMA_DIR)
+      .filter((f) => f.endsWith('.schema.json'))
+      .map((f) => [f.replace('.schema.json', ''), (JSON.parse(readFileSync(`${SCHEMA_DIR}${f}`, 'utf8')) as { title: string }).title]),
+  );
+  return titles.get(name) ?? name;
+}
+
 function validators(): NonNullable<typeof compiled> {
   if (compiled !== undefined) return compiled;
+  // The build compiles the schemas once (scripts/compile-schemas.mjs); tests run from the sources.
+  try {
+    compiled = createRequire(import.meta.url)('./compiled-validators.cjs') as NonNullable<typeof compiled>;
+    return compiled;
+  } catch {
+    // not built: compile below
+  }
   const Ajv2020 = Ajv2020Module.default;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
@@ -58,26 +78,26 @@ function validators(): NonNullable<typeof compiled> {
  */
 export function validateRecords(records: Extracted, context: StageContext): void {
   const v = validators();
-  const check = (validate: ValidateFunction, record: { id: string; span: Span }): void => {
+  const check = (validate: ValidateFunction, name: string, record: { id: string; span: Span }): void => {
     const valid: boolean = validate(record);
     if (valid) return;
     for (const error of validate.errors ?? []) {
       context.report({
         code: 'validate/schema',
         stage: 'validate',
-        message: `Unexpected value at \`${error.instancePath || '/'}\` of \`${record.id}\` (${error.message ?? 'invalid'}), expected it to match ${String(validate.schema && (validate.schema as { title?: string }).title)}; the record is written anyway`,
+        message: `Unexpected value at \`${error.instancePath || '/'}\` of \`${record.id}\` (${error.message ?? 'invalid'}), expected it to match ${titleOf(name)}; the record is written anyway`,
         span: record.span,
         recordId: record.id,
       });
     }
   };
-  for (const r of records.infoboxes) check(v.infobox, r);
-  for (const r of records.standings) check(v.standings, r);
-  for (const r of records.matchGrids) check(v['match-grid'], r);
-  for (const r of records.tables) check(v.wikitable, r);
-  for (const r of records.brackets) check(v.bracket, r);
-  for (const r of records.ties) check(v.tie, r);
-  for (const r of records.matches) check(v.match, r);
+  for (const r of records.infoboxes) check(v.infobox, 'infobox', r);
+  for (const r of records.standings) check(v.standings, 'standings', r);
+  for (const r of records.matchGrids) check(v['match-grid'], 'match-grid', r);
+  for (const r of records.tables) check(v.wikitable, 'wikitable', r);
+  for (const r of records.brackets) check(v.bracket, 'bracket', r);
+  for (const r of records.ties) check(v.tie, 'tie', r);
+  for (const r of records.matches) check(v.match, 'match', r);
 }
 
 /**
