@@ -18,7 +18,7 @@ function withoutPositions(value: unknown): unknown {
 
 const read = (name: string): ArticleRecord => extract(readFileSync(path.join(ROOT, 'samples', name), 'utf8'), { file: name });
 const surf = read('2004-copa-peru.surf');
-const wiki = read('2004-copa-peru.wiki');
+const wiki = read('2004_Copa_Perú.wiki');
 
 describe('the seed as SurfDoc and as wikitext', () => {
   it('should give the same standings, grids and infobox', () => {

@@ -11,7 +11,7 @@ describe('validateRecords', () => {
     const context = createContext('x.wiki');
     validateRecords({ infoboxes: [], standings: [bad], matchGrids: [], tables: [], brackets: [], ties: [], matches: [] }, context);
     expect(context.diagnostics).toHaveLength(1);
-    expect(context.diagnostics[0]).toMatchObject({ code: 'validate/schema', severity: 'error', recordId: 'standings-1' });
+    expect(context.diagnostics[0]).toMatchObject({ code: 'validate/schema', severity: 'error', recordId: 'standings/1' });
     expect(context.diagnostics[0]?.message).toContain('/teams/0/rank');
   });
 });

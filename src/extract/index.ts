@@ -19,6 +19,7 @@ import { extractInfobox } from './infobox.js';
 import { pairGrids } from './pair-grids.js';
 import { extractResultsGrid } from './sports-results.js';
 import { extractStandings } from './sports-table.js';
+import { RecordIds } from './record-ids.js';
 import { templateKind, type TemplateKind } from './template-names.js';
 
 /** The records of one article, by kind: the article envelope without its source and diagnostics. */
@@ -29,56 +30,53 @@ export type ExtractOptions = RegistryOptions;
 
 interface Extractor {
   kind: TemplateKind;
-  extract(view: TemplateView, into: Extracted, context: StageContext): void;
+  extract(view: TemplateView, into: Extracted, context: StageContext, ids: RecordIds): void;
 }
 
 /** One entry per template kind; add a kind here and in template-names.ts. */
 const REGISTRY: readonly Extractor[] = [
   {
     kind: 'infobox',
-    extract(view, into, context) {
-      into.infoboxes.push(extractInfobox(view, `infobox-${into.infoboxes.length + 1}`, context));
+    extract(view, into, context, ids) {
+      into.infoboxes.push(extractInfobox(view, ids.next('infobox', view.section), context));
     },
   },
   {
     kind: 'sports-table',
-    extract(view, into, context) {
-      const ids = { standings: `standings-${into.standings.length + 1}`, grid: `grid-${into.matchGrids.length + 1}` };
-      const { standings, grid } = extractStandings(view, ids, context);
+    extract(view, into, context, ids) {
+      const { standings, grid } = extractStandings(view, { standings: ids.next('standings', view.section), grid: () => ids.next('grid', view.section) }, context);
       into.standings.push(standings);
       if (grid !== undefined) into.matchGrids.push(grid);
     },
   },
   {
     kind: 'sports-results',
-    extract(view, into, context) {
-      into.matchGrids.push(extractResultsGrid(view, `grid-${into.matchGrids.length + 1}`, context));
+    extract(view, into, context, ids) {
+      into.matchGrids.push(extractResultsGrid(view, ids.next('grid', view.section), context));
     },
   },
   {
     kind: 'bracket',
-    extract(view, into, context) {
-      into.brackets.push(extractBracket(view, `bracket-${into.brackets.length + 1}`, context));
+    extract(view, into, context, ids) {
+      into.brackets.push(extractBracket(view, ids.next('bracket', view.section), context));
     },
   },
   {
     kind: 'two-leg',
-    extract(view, into, context) {
-      let n = into.ties.length;
-      into.ties.push(...extractTies(view, () => `tie-${++n}`, context));
+    extract(view, into, context, ids) {
+      into.ties.push(...extractTies(view, () => ids.next('tie', view.section), context));
     },
   },
   {
     kind: 'sports-series',
-    extract(view, into, context) {
-      let n = into.ties.length;
-      into.ties.push(...extractTies(view, () => `tie-${++n}`, context));
+    extract(view, into, context, ids) {
+      into.ties.push(...extractTies(view, () => ids.next('tie', view.section), context));
     },
   },
   {
     kind: 'football-box',
-    extract(view, into, context) {
-      const match = extractMatch(view, `match-${into.matches.length + 1}`, context);
+    extract(view, into, context, ids) {
+      const match = extractMatch(view, ids.next('match', view.section), context);
       if (match !== undefined) into.matches.push(match);
     },
   },
@@ -92,11 +90,12 @@ const REGISTRY: readonly Extractor[] = [
  * @returns records by kind, in document order
  */
 export function extractRecords(parsed: Parsed, context: StageContext, options: ExtractOptions = {}): Extracted {
+  const ids = new RecordIds();
   const into: Extracted = {
     infoboxes: [],
     standings: [],
     matchGrids: [],
-    tables: parsed.source.tables.map(({ kind, ...rest }, i): TableRecord => ({ kind, id: `table-${i + 1}`, ...rest })),
+    tables: parsed.source.tables.map(({ kind, ...rest }): TableRecord => ({ kind, id: ids.next('table', rest.section), ...rest })),
     brackets: [],
     ties: [],
     matches: [],
@@ -104,7 +103,7 @@ export function extractRecords(parsed: Parsed, context: StageContext, options: E
   };
   const tableIds = new Map<number, string>();
   for (const view of parsed.tables) {
-    const id = `table-${into.tables.length + 1}`;
+    const id = ids.next('table', view.section);
     const parentId = view.parentOffset === undefined ? undefined : tableIds.get(view.parentOffset);
     const table = extractWikitable(view, id, parentId, context);
     if (table === undefined) continue;
@@ -114,11 +113,9 @@ export function extractRecords(parsed: Parsed, context: StageContext, options: E
   into.tables = into.tables.map((t) => typeTable(t, context));
   for (const view of parsed.templates) {
     const kind = templateKind(view.rawName, view.isInvoke);
-    REGISTRY.find((e) => e.kind === kind)?.extract(view, into, context);
+    REGISTRY.find((e) => e.kind === kind)?.extract(view, into, context, ids);
   }
-  let nextStandings = into.standings.length;
-  let nextGrid = into.matchGrids.length;
-  const legacy = extractLegacyTables(parsed.templates, { standings: () => `standings-${++nextStandings}`, grid: () => `grid-${++nextGrid}` }, context);
+  const legacy = extractLegacyTables(parsed.templates, { standings: (section) => ids.next('standings', section), grid: (section) => ids.next('grid', section) }, context);
   into.standings.push(...legacy.standings);
   into.matchGrids.push(...legacy.grids);
   pairGrids(into.standings, into.matchGrids, context);

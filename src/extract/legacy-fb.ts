@@ -41,18 +41,18 @@ export interface LegacyRecords {
  */
 export function extractLegacyTables(
   templates: readonly TemplateView[],
-  ids: { standings: () => string; grid: () => string },
+  ids: { standings: (section: readonly string[]) => string; grid: (section: readonly string[]) => string },
   context: StageContext,
 ): LegacyRecords {
   const out: LegacyRecords = { standings: [], grids: [] };
   let table: { header: TemplateView; rows: TemplateView[] } | undefined;
   let grid: { header: TemplateView; rows: { team: TemplateView; cells: TemplateView[] }[] } | undefined;
   const closeTable = (footer?: TemplateView): void => {
-    if (table !== undefined) out.standings.push(buildStandings(table.header, table.rows, footer, ids.standings(), context));
+    if (table !== undefined) out.standings.push(buildStandings(table.header, table.rows, footer, ids.standings(table.header.section), context));
     table = undefined;
   };
   const closeGrid = (): void => {
-    if (grid !== undefined) out.grids.push(buildGrid(grid.header, grid.rows, ids.grid(), context));
+    if (grid !== undefined) out.grids.push(buildGrid(grid.header, grid.rows, ids.grid(grid.header.section), context));
     grid = undefined;
   };
   for (const view of templates) {

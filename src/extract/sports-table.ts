@@ -37,7 +37,7 @@ const NO = /^(no|n|false|f|off|0)$/i;
  */
 export function extractStandings(
   view: TemplateView,
-  ids: { standings: string; grid: string },
+  ids: { standings: string; grid: () => string },
   context: StageContext,
 ): { standings: StandingsRecord; grid?: MatchGridRecord } {
   reportDuplicateParams(view, context);
@@ -52,6 +52,8 @@ export function extractStandings(
   const { cells, used } = readGridCells(view, codes, context);
   reportStrayParams(view, codes, used, style, context);
 
+  // The grid's id is taken only when there is a grid, so a table without one uses up no ordinal.
+  const gridId = cells.length > 0 ? ids.grid() : undefined;
   const standings: StandingsRecord = {
     kind: 'standings',
     id: ids.standings,
@@ -66,13 +68,13 @@ export function extractStandings(
     ...opt('sourceNote', valueOf(get('source'))),
     ...opt('update', valueOf(get('update'))),
     teams,
-    ...(cells.length > 0 ? { matchGridId: ids.grid } : {}),
+    ...(gridId === undefined ? {} : { matchGridId: gridId }),
   };
-  if (cells.length === 0) return { standings };
+  if (gridId === undefined) return { standings };
   const legs = readBoundedNumber(get('legs'), 'the number of legs', context) ?? 1;
   const grid: MatchGridRecord = {
     kind: 'match-grid',
-    id: ids.grid,
+    id: gridId,
     section: view.section,
     span: view.span,
     template: standings.template,

@@ -11,6 +11,7 @@
  * "Deportivo Municipal (Yauli)" of one list stay apart. Records then refer to teams by registry id
  * (`teamId`, `team1Id`, `team2Id`).
  */
+import { slug } from './record-ids.js';
 import type { Span, TeamEntity } from '../types/index.js';
 import { clubNameCore, pageTitleKey, resolveTitle } from './club-names.js';
 import type { Extracted } from './index.js';
@@ -124,16 +125,25 @@ export function buildTeamRegistry(records: Extracted, options: RegistryOptions =
     else list.push(m);
   }
   const teams: TeamEntity[] = [];
-  for (const list of entities.values()) {
-    const id = `team-${teams.length + 1}`;
+  // A team's id comes from its name (its most linked page, else its most used name), so editing
+  // one table does not renumber the teams of the others; two teams of one name get -2, -3…
+  const ids = new Map<number, string>();
+  const used = new Map<string, number>();
+  for (const [root, list] of entities) {
     const count = new Map<string, number>();
     for (const m of list) count.set(m.text, (count.get(m.text) ?? 0) + 1);
     const name = [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const pages = distinctPages(list);
+    const base = `team/${slug(pages[0] ?? name) || 'unnamed'}`;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    const id = n === 1 ? base : `${base}-${n}`;
+    ids.set(root, id);
     teams.push({
       id,
       name,
       names: [...count.keys()],
-      links: distinctPages(list),
+      links: pages,
       codes: [...new Set(list.flatMap((m) => (m.code === undefined ? [] : [m.code])))],
       mentions: list.map((m) => ({
         recordId: m.recordId,
@@ -145,7 +155,6 @@ export function buildTeamRegistry(records: Extracted, options: RegistryOptions =
     });
   }
   // Ids are written in mention order, so a record's fields get them in the order it lists them.
-  const ids = new Map([...entities.keys()].map((root, i) => [root, `team-${i + 1}`]));
   for (const [i, m] of mentions.entries()) m.assign(ids.get(sets.find(i)) ?? '');
   return teams;
 }

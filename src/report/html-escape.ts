@@ -25,3 +25,13 @@ export function safeColour(colour: string | undefined): string | undefined {
   const c = colour.trim();
   return /^#[0-9a-fA-F]{3,8}$/.test(c) || /^[a-zA-Z]{3,20}$/.test(c) ? c : undefined;
 }
+
+/**
+ * A record id as part of an HTML id: record ids hold `/` and letters of any script, which CSS
+ * selectors and fragment links would need escaped.
+ * @param id a record id (`standings/regional-stage/region-vi/1`)
+ * @returns `standings-regional-stage-region-vi-1`
+ */
+export function domId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '-');
+}

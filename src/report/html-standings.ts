@@ -7,7 +7,7 @@
 import type { Figure, MatchCell, MatchGridRecord, StandingsRecord, StandingsTeam } from '../types/index.js';
 import { countBySeverity, relatedKind, type FindingGroup } from './findings.js';
 import { renderCorrections, renderFindings, type ArticleView } from './html-findings.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml, domId } from './html-escape.js';
 import { countOf, type ReportDiagnostic } from './types.js';
 
 /** Gives the class of a result colour registered in the style sheet, when it is a safe colour. */
@@ -83,7 +83,7 @@ function figuresOf(team: StandingsTeam): Figure[] {
 export function renderTableGroup(group: FindingGroup, view: ArticleView, colourClass: ColourClass): string {
   const { table, grid } = group;
   if (table === undefined) return '';
-  const sectionId = `${view.id}-${table.id}`;
+  const sectionId = `${view.id}-${domId(table.id)}`;
   const counts = countBySeverity(group.findings);
   const marks = new Map<string, ReportDiagnostic>();
   for (const d of group.findings) if (d.param !== undefined && d.declared !== undefined && d.recordId === table.id && !marks.has(d.param)) marks.set(d.param, d);

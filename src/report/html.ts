@@ -11,7 +11,7 @@ import type { Severity } from '../types/index.js';
 import { countBySeverity, groupFindings, OUTSIDE_TABLES } from './findings.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-assets.js';
 import { renderBracket } from './html-bracket.js';
-import { escapeHtml, safeColour } from './html-escape.js';
+import { escapeHtml, safeColour, domId } from './html-escape.js';
 import { renderCorrections, renderFindings, SEVERITY_LABEL, type ArticleView } from './html-findings.js';
 import { renderTableGroup, type ColourClass } from './html-standings.js';
 import { atLeastSeverity, countOf, diagnosticsOf, type ReportDiagnostic, type ReportItem } from './types.js';
@@ -111,7 +111,7 @@ function renderArticle({ article, text }: ReportItem, id: string, min: Severity,
       : failing.length === 0
         ? `<p class="meta"><span aria-hidden="true">✓</span> No standings table has an error.</p>`
         : `<p class="meta">${countOf(failing.length, 'table')} of ${article.standings.length} with errors:</p><ul class="toc">${failing
-            .map((g) => `<li><a href="#${id}-${g.table?.id ?? ''}">${escapeHtml(g.title)}</a> (${countOf(g.findings.filter((d) => d.severity === 'error').length, 'error')})</li>`)
+            .map((g) => `<li><a href="#${id}-${domId(g.table?.id ?? '')}">${escapeHtml(g.title)}</a> (${countOf(g.findings.filter((d) => d.severity === 'error').length, 'error')})</li>`)
             .join('')}</ul>`;
   const name = escapeHtml(article.source.title || article.source.file);
   return (

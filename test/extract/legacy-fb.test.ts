@@ -16,10 +16,10 @@ describe('legacy Fb cl / fb r templates', () => {
       ['Fb cl header', 4, 'Group D'],
     ]);
     expect(article.matchGrids.map((g) => [g.standingsId, g.cells.length])).toEqual([
-      ['standings-1', 12],
-      ['standings-2', 12],
-      ['standings-3', 12],
-      ['standings-4', 12],
+      ['standings/group-stage/group-a/1', 12],
+      ['standings/group-stage/group-b/1', 12],
+      ['standings/group-stage/group-c/1', 12],
+      ['standings/group-stage/group-d/1', 12],
     ]);
   });
 
@@ -31,7 +31,7 @@ describe('legacy Fb cl / fb r templates', () => {
   it('should cross-check them like Sports tables: group B agrees, group C names its blank cell', () => {
     const summary = article.diagnostics.filter((d) => d.code === 'check/standings-consistent').map((d) => d.message.split(': ')[1]?.split(';')[0]);
     expect(summary).toEqual(['0 of 4 teams agree', '4 of 4 teams agree', '2 of 4 teams agree', '4 of 4 teams agree']);
-    const c = article.diagnostics.find((d) => d.code === 'check/wins-mismatch' && d.recordId === 'standings-3');
+    const c = article.diagnostics.find((d) => d.code === 'check/wins-mismatch' && d.recordId === 'standings/group-stage/group-c/1');
     expect(c?.related?.[0]?.message).toContain('{{fb r | gf= |ga= }}');
   });
 

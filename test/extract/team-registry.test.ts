@@ -23,7 +23,7 @@ describe('team registry', () => {
     const entries = a.tables.flatMap((t) => (t.typed?.type === 'team-list' ? t.typed.entries : []));
     expect([entries.length, new Set(entries.map((e) => e.region)).size]).toEqual([52, 26]);
     const notQualified = a.diagnostics.filter((d) => d.code === 'check/team-not-qualified');
-    expect(new Set(notQualified.map((d) => d.recordId))).toEqual(new Set(['standings-6']));
+    expect(new Set(notQualified.map((d) => d.recordId))).toEqual(new Set(['standings/regional-stage/region-vi/1']));
     expect(notQualified).toHaveLength(10);
   });
 
@@ -32,7 +32,7 @@ describe('team registry', () => {
     const yauli = a.teams.find((t) => t.names.includes('Deportivo Municipal (Yauli)'));
     const lima = a.teams.find((t) => t.names.includes('Deportivo Municipal'));
     expect(yauli?.id).not.toBe(lima?.id);
-    expect(lima?.mentions.map((m) => m.recordId)).toEqual(expect.arrayContaining(['standings-6', 'bracket-1', 'table-3']));
+    expect(lima?.mentions.map((m) => m.recordId)).toEqual(expect.arrayContaining(['standings/regional-stage/region-vi/1', 'bracket/national-stage/1', 'table/departmental-stage/2']));
   });
 
   it('should merge a spelling without diacritics into the same team', () => {

@@ -31,14 +31,14 @@ describe('wikitable extractor', () => {
   it('should read a nested table as its own record pointing at its parent', () => {
     const a = table('{|\n! Outer\n|-\n|\n{|\n| inner\n|}\n|}');
     expect(a.tables.map((t) => [t.id, t.parentId])).toEqual([
-      ['table-1', undefined],
-      ['table-2', 'table-1'],
+      ['table/1', undefined],
+      ['table/2', 'table/1'],
     ]);
   });
 
   it('should type a team list and a top-scorer list from their headers', () => {
     const a = table('{|\n! Region !! Team !! Location\n|-\n| Ica || [[San José FC|San José]] || Ica\n|}\n{|\n! Player !! Club !! Goals\n|-\n| Toni || Fiorentina || 31\n|}');
-    expect(a.tables[0]?.typed).toEqual({ type: 'team-list', entries: [{ row: 0, team: 'San José', link: 'San José FC', region: 'Ica', location: 'Ica', teamId: 'team-1' }] });
+    expect(a.tables[0]?.typed).toEqual({ type: 'team-list', entries: [{ row: 0, team: 'San José', link: 'San José FC', region: 'Ica', location: 'Ica', teamId: 'team/san-jose-fc' }] });
     expect(a.tables[1]?.typed?.entries[0]).toEqual({ row: 0, team: 'Fiorentina', player: 'Toni', goals: 31 });
   });
 

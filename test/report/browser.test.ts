@@ -114,7 +114,7 @@ describe('the seed report in Chromium', () => {
   });
 
   it('should reveal a folded grid and mark its cells from the keyboard (Enter, then Space)', async () => {
-    const grid = page().locator('#a1-standings-6 details.grid-box');
+    const grid = page().locator('#a1-standings-regional-stage-region-vi-1 details.grid-box');
     await grid.locator('summary').click();
     expect(await grid.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
     const figure = page().locator('button.fig[data-param="ga_DSA"]');

@@ -50,8 +50,8 @@ export function withSeedFixes(item: ReportItem): ReportItem {
   ];
   for (const d of item.article.diagnostics as ReportDiagnostic[]) {
     if (d.declared === undefined) continue;
-    if (d.recordId === 'standings-2') d.fix = groupB;
-    if (d.recordId === 'standings-6') d.fix = regionVI;
+    if (d.recordId === 'standings/regional-stage/region-ii/group-b/1') d.fix = groupB;
+    if (d.recordId === 'standings/regional-stage/region-vi/1') d.fix = regionVI;
     // The sentences the structured data replaces.
     if (d.fix !== undefined) d.related = (d.related ?? []).filter((r) => !r.message.startsWith('a single correction'));
   }

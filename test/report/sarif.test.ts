@@ -75,7 +75,7 @@ describe('buildSarifLog', () => {
           },
         },
       ],
-      properties: { param: 'gf_CSÁ', declared: 21, computed: 18, recordId: 'standings-2' },
+      properties: { param: 'gf_CSÁ', declared: 21, computed: 18, recordId: 'standings/regional-stage/region-ii/group-b/1' },
     });
     // The correction and the six played cells, each a related location with its message.
     expect(result?.relatedLocations).toHaveLength(7);

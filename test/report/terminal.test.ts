@@ -108,7 +108,7 @@ describe('renderTerminalReport', () => {
     const report = renderTerminalReport([seed()]);
     expect(report).toContain('\nRegional Stage › Region II › Group B (table at line 137)\n');
     expect(report).toContain('\nRegional Stage › Region VI (table at line 228)\n');
-    expect(report).not.toContain('standings-6 ');
+    expect(report).not.toContain('standings/regional-stage/region-vi/1 ');
   });
 
   it('should show each correction once per table, however many findings it explains', () => {
@@ -122,7 +122,7 @@ describe('renderTerminalReport', () => {
     const verbose = renderTerminalReport([seed()], { verbose: true });
     expect(verbose).toContain('      143:35 played: `match_COM_CSÁ=1–3`\n');
     // Verbose also lists every finding of a kind the normal report folds.
-    expect(verbose).toContain('Unexpected Alcides Vigo in `standings-6`');
+    expect(verbose).toContain('Unexpected Alcides Vigo in `standings/regional-stage/region-vi/1`');
   });
 
   it('should print no warning or info line when the minimum is error', () => {
@@ -135,7 +135,7 @@ describe('renderTerminalReport', () => {
   it('should print info lines only when the minimum is info', () => {
     expect(renderTerminalReport([seed()])).not.toContain('ℹ info');
     const report = renderTerminalReport([seed()], { minSeverity: 'info' });
-    expect(report).toContain('  ℹ info  Checked `standings-2` against `grid-2`: 2 of 4 teams agree;');
+    expect(report).toContain('  ℹ info  Checked `standings/regional-stage/region-ii/group-b/1` against `grid/regional-stage/region-ii/group-b/1`: 2 of 4 teams agree;');
     expect(report).toContain('samples/2004-copa-peru.surf: 6 errors, 16 warnings, 38 info; 2 of 10 tables have errors\n');
   });
 

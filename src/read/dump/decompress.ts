@@ -21,7 +21,9 @@ export type DumpFormat = 'bzip2' | 'gzip' | 'plain';
 
 /** How to open a dump. */
 export interface DecompressOptions {
+  /** The bzip2 decoder (default `auto`). */
   decoder?: DecoderChoice;
+  /** Read only these bytes of the file. */
   range?: ByteRange;
   /** Kills the decoder process when aborted. */
   signal?: AbortSignal;
@@ -56,7 +58,7 @@ export function pickDecoder(choice: DecoderChoice = 'auto'): { name: string; pat
 /**
  * Streams the decompressed bytes of a dump.
  * @param input a path, or a stream of the dump's bytes
- * @param options decoder and byte range
+ * @param options decoder, byte range and abort signal
  * @returns decompressed chunks in order, and problems where bytes are missing or unreadable
  */
 export async function* decompressDump(input: DumpInput, options: DecompressOptions = {}): AsyncGenerator<Buffer | DumpProblem> {
