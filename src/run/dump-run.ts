@@ -6,10 +6,12 @@
  * {@link CHECKPOINT_EVERY} items so that `--resume` after a crash finishes with the same bytes.
  */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { DecoderChoice, DumpCounts, DumpInput, DumpPage, DumpProblem } from '../read/dump/types.js';
 import { emptyCounts, isDumpProblem } from '../read/dump/types.js';
 import { readDump } from '../read/dump/pages.js';
+import { planMultistream, readMultistream } from './multistream-read.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { ArticleRecord, Diagnostic } from '../types/index.js';
 import type { Compression } from '../write/jsonl.js';
@@ -52,6 +54,8 @@ export interface DumpRun {
   collect: boolean;
   /** Items between checkpoints (default {@link CHECKPOINT_EVERY}; tests use fewer). */
   checkpointEvery?: number;
+  /** Compressed bytes per range of a multistream dump (default GROUP_BYTES; tests use less to get several). */
+  groupBytes?: number;
 }
 
 /** What one dump gave. */
@@ -107,7 +111,15 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
     }
   };
 
-  for await (const item of readDump(run.input, dumpOptions(run), counts)) {
+  // A multistream dump is read as ranges decoded in parallel; any other dump in one piece.
+  const plan = typeof run.input === 'string' ? await planMultistream(run.input, run.groupBytes) : undefined;
+  let fraction: number | undefined;
+  const items =
+    plan === undefined
+      ? readDump(run.input, dumpOptions(run), counts)
+      : // Decoders are processes of their own: as many run as there are cores, whatever the pool's size.
+        readMultistream(run.input as string, plan, dumpOptions(run), counts, Math.max(2, availableParallelism(), run.executor.size), (f) => (fraction = f));
+  for await (const item of items) {
     const seq = next++;
     if (!isDumpProblem(item)) xmlBytes = item.offset;
     if (seq < skip) {
@@ -133,7 +145,15 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
       await Promise.race(running);
       await writeReady();
     }
-    run.progress?.update({ label: run.file, pages: counts.pages, inScope: counts.inScope, records: recordsOf(result.tally), errors: result.tally.diagnostics.error, bytes: xmlBytes });
+    run.progress?.update({
+      label: run.file,
+      pages: counts.pages,
+      inScope: counts.inScope,
+      records: recordsOf(result.tally),
+      errors: result.tally.diagnostics.error,
+      bytes: xmlBytes,
+      ...(fraction === undefined ? {} : { fraction }),
+    });
   }
   await Promise.all(running);
   await writeReady();

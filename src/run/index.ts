@@ -65,6 +65,8 @@ export interface RunOptions {
   collect?: boolean;
   /** Dump items between two checkpoints (default 500; a fixed count, so output is the same in every run). */
   checkpointEvery?: number;
+  /** Compressed bytes per range of a multistream dump decoded by one process (default 16 MB). */
+  groupBytes?: number;
 }
 
 /** What one input gave. */
@@ -167,6 +169,7 @@ async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, 
     onDiagnostics: (ds) => options.onDiagnostics?.(ds, ref.file),
     collect,
     ...(options.checkpointEvery === undefined ? {} : { checkpointEvery: options.checkpointEvery }),
+    ...(options.groupBytes === undefined ? {} : { groupBytes: options.groupBytes }),
   });
   return { file: ref.file, key: ref.key, kind: 'dump', folder, articles: done.articles, diagnostics: done.diagnostics, pages: done.pages, tally: done.tally, written: done.written, lost: done.lost };
 }
