@@ -38,6 +38,8 @@ interface Totals {
 
 interface Common {
   inputFormat?: 'wikitext' | 'surfdoc';
+  templates?: string[];
+  transclusions: boolean;
   namespaces: string;
   jobs?: string;
   all?: boolean;
@@ -54,6 +56,8 @@ function common(command: Command): Command {
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of guessing from its name').choices(['wikitext', 'surfdoc']))
     .addOption(new Option('--namespaces <list>', 'dump pages to read: namespace numbers separated by commas, or all').default('0'))
     .option('--all', 'process every dump page, not only those that may hold a football record')
+    .option('--templates <paths...>', 'template pages (files or folders) that articles transclude; template pages among the inputs are used too')
+    .option('--no-transclusions', 'do not read the tables of transcluded pages (saves a dump its first pass over namespace 10)')
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .addOption(new Option('--progress', 'show the progress line even when standard error is not a terminal').default(undefined))
     .option('--no-progress', 'never show the progress line')
@@ -96,7 +100,11 @@ async function runAll(
   opts: Common,
   progress: Progress,
   extra: Partial<RunOptions>,
-  on: { article?: (o: Outcome, input: string, text?: string) => void; diagnostics: (ds: readonly Diagnostic[]) => void; input?: (i: InputResult) => void },
+  on: {
+    article?: (o: Outcome, input: string, text?: string, texts?: ReadonlyMap<string, string>) => void;
+    diagnostics: (ds: readonly Diagnostic[]) => void;
+    input?: (i: InputResult) => void;
+  },
 ): Promise<{ totals: Totals; result: RunResult }> {
   const totals: Totals = { articles: 0, error: 0, warning: 0, info: 0 };
   const tally = (ds: readonly Diagnostic[]): void => {
@@ -113,14 +121,16 @@ async function runAll(
     ...(jobs === undefined ? {} : { jobs }),
     budget: { seconds, memoryMb },
     scope: opts.all === true ? 'all' : 'football',
+    transclusions: opts.transclusions,
+    ...(opts.templates === undefined ? {} : { templates: opts.templates }),
     parser: opts.fullParse === true ? 'full' : 'targeted',
     ...(opts.decoder === undefined ? {} : { decoder: opts.decoder }),
     progress,
     collect: false,
     ...extra,
-    onArticle(outcome, input, text) {
+    onArticle(outcome, input, text, texts) {
       totals.articles += 1;
-      on.article?.(outcome, input, text);
+      on.article?.(outcome, input, text, texts);
       tally(outcome.diagnostics);
     },
     onDiagnostics: (ds) => tally(ds),
@@ -262,8 +272,8 @@ common(
       progress,
       { keepText: true },
       {
-        article(o, _input, text) {
-          const item: ReportItem = { article: JSON.parse(o.json) as ArticleRecord, text: text ?? '' };
+        article(o, _input, text, texts) {
+          const item: ReportItem = { article: JSON.parse(o.json) as ArticleRecord, text: text ?? '', ...(texts === undefined ? {} : { texts }) };
           if (format === 'text') print(renderTerminalReport([item], { color, verbose: opts.verbose === true, minSeverity: min }));
           else if (format === 'sarif') kept.push({ article: { ...item.article, diagnostics: item.article.diagnostics.filter((d) => atLeast(d, min)) }, text: '' });
           if ((opts.fix === true || opts.fixDryRun === true) && o.pageId === undefined && item.article.source.file !== '-') fixable.push(item);
@@ -335,8 +345,8 @@ common(
     progress,
     { keepText: true },
     {
-      article(o, _input, text) {
-        items.push({ article: JSON.parse(o.json) as ArticleRecord, text: text ?? '' });
+      article(o, _input, text, texts) {
+        items.push({ article: JSON.parse(o.json) as ArticleRecord, text: text ?? '', ...(texts === undefined ? {} : { texts }) });
       },
       diagnostics() {},
     },

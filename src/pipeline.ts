@@ -5,18 +5,23 @@
 import { createContext } from './diagnostics/diagnostic.js';
 import { acknowledgeFindings } from './check/acknowledge.js';
 import { checkRecords } from './check/index.js';
-import { extractRecords, type Extracted } from './extract/index.js';
+import { extractRecords, linkRecords, RecordIds, type Extracted } from './extract/index.js';
 import { isReadTemplate } from './extract/template-names.js';
-import { parseSource } from './parse/index.js';
+import { parseSource, type Parsed } from './parse/index.js';
 import { readSource, type InputFile } from './read/index.js';
+import { tableTransclusions, transcludedSource, transclusionKey, type TemplatePage } from './read/transclusion.js';
 import { readWikitext } from './read/wikitext.js';
-import type { ArticleRecord, Diagnostic, InputFormat, Source, StageContext } from './types/index.js';
+import type { ArticleRecord, Diagnostic, InputFormat, Source, Span, StageContext } from './types/index.js';
 import { validateRecords } from './validate/index.js';
 
 /** Options of the stages. */
 export interface PipelineOptions {
   /** `targeted` (default) or `full`: how the parse stage reads each section (see parse/index.ts). */
   parser?: 'targeted' | 'full';
+  /** Pages the article may transclude (template pages among the inputs): their tables are read as if inline. */
+  templates?: readonly TemplatePage[];
+  /** Redirects of the same wiki (title → target), to join team names. */
+  redirects?: ReadonlyMap<string, string>;
 }
 
 /** A page of a dump, as the pipeline needs it. */
@@ -61,16 +66,113 @@ export function processDumpPage(file: string, page: DumpPageText, options: Pipel
 function runStages(file: string, source: Source | undefined, context: StageContext, options: PipelineOptions): ArticleRecord {
   const records: Extracted = { infoboxes: [], standings: [], matchGrids: [], tables: [], brackets: [], ties: [], matches: [], teams: [] };
   if (source !== undefined) {
-    const parsed = guard('parse', context, () => parseSource(source, context, { wanted: isReadTemplate, mode: options.parser ?? 'targeted' }));
-    const extracted = parsed === undefined ? undefined : guard('extract', context, () => extractRecords(parsed, context));
-    if (extracted !== undefined) {
+    const library = new Map((options.templates ?? []).map((t) => [transclusionKey(t.title), t]));
+    const transcludes = (rawName: string, isInvoke: boolean): boolean => !isInvoke && library.has(transclusionKey(rawName));
+    const wanted = (rawName: string, isInvoke: boolean): boolean => isReadTemplate(rawName, isInvoke) || transcludes(rawName, isInvoke);
+    const mode = options.parser ?? 'targeted';
+    const parsed = guard('parse', context, () => parseSource(source, context, { wanted, mode }));
+    const ids = new RecordIds();
+    const extracted = parsed === undefined ? undefined : guard('extract', context, () => extractRecords(parsed, context, { ids, link: false }));
+    if (parsed !== undefined && extracted !== undefined) {
+      const origins = new WeakMap<Span, TemplatePage>();
+      for (const view of parsed.templates) {
+        const page = transcludes(view.rawName, view.isInvoke) ? library.get(transclusionKey(view.rawName)) : undefined;
+        if (page === undefined) continue;
+        guard('extract', context, () => mergeTranscluded(extracted, page, view, ids, mode, origins, context));
+      }
       Object.assign(records, extracted);
+      guard('extract', context, () => linkRecords(extracted, context, options.redirects === undefined ? {} : { redirects: options.redirects }));
       guard('validate', context, () => validateRecords(extracted, context));
       guard('check', context, () => checkRecords(extracted, context));
       guard('check', context, () => acknowledgeFindings(source.text, source.locator, context));
+      attributeToPages(context.diagnostics, origins, file);
+      reportUnresolved(source, extracted, library, context);
     }
   }
   return envelope(file, source, records, context.diagnostics);
+}
+
+/**
+ * Reads a transcluded page as the call transcludes it (its positions its own file's), and adds its
+ * records to the article's, in the section of the call, as if they were written there.
+ */
+function mergeTranscluded(
+  into: Extracted,
+  page: TemplatePage,
+  call: Parsed['templates'][number],
+  ids: RecordIds,
+  mode: 'targeted' | 'full',
+  origins: WeakMap<Span, TemplatePage>,
+  context: StageContext,
+): void {
+  const args = new Map(call.params.map((p) => [p.name, p.raw]));
+  const source = transcludedSource(page, args);
+  // Every span made in the page's coordinates is remembered, so findings can name the page's file.
+  const span = source.locator.span.bind(source.locator);
+  source.locator.span = (start: number, end: number): Span => {
+    const made = span(start, end);
+    origins.set(made, page);
+    return made;
+  };
+  const own = createContext(page.file, page.page);
+  const parsed = parseSource(source, own, { wanted: isReadTemplate, mode });
+  const placed: Parsed = {
+    source: parsed.source,
+    templates: parsed.templates.map((t) => ({ ...t, section: [...call.section, ...t.section] })),
+    tables: parsed.tables.map((t) => ({ ...t, section: [...call.section, ...t.section] })),
+  };
+  const extracted = extractRecords(placed, own, { ids, link: false });
+  for (const key of ['infoboxes', 'standings', 'matchGrids', 'tables', 'brackets', 'ties', 'matches'] as const) {
+    (into[key] as unknown[]).push(...extracted[key]);
+  }
+  context.diagnostics.push(...own.diagnostics);
+}
+
+/**
+ * A results grid with no table to check it against, in an article that calls a table page the
+ * inputs do not hold: the page that would resolve it is named (info).
+ */
+function reportUnresolved(source: Source, records: Extracted, library: ReadonlyMap<string, TemplatePage>, context: StageContext): void {
+  if (records.matchGrids.every((g) => g.standingsId !== undefined)) return;
+  for (const call of tableTransclusions(source.wikitext)) {
+    if (library.has(transclusionKey(call.name))) continue;
+    const name = call.name.replace(/[_\s]+/g, ' ');
+    const title = `Template:${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+    context.report({
+      code: 'read/unresolved-transclusion',
+      stage: 'read',
+      message: `Unexpected \`{{${call.name}}}\` with no page to read it from, expected ${title} among the inputs (a file named ${title.replace(':', '-').replace(/ /g, '_')}.wiki, --templates DIR, or the dump's namespace 10); the grid could not be checked against it`,
+      span: source.locator.span(call.start, call.end + 2),
+    });
+  }
+}
+
+/**
+ * Findings about a transcluded page's records name that page's file (and dump page); a place they
+ * point to in the other file names its file too.
+ */
+function attributeToPages(diagnostics: Diagnostic[], origins: WeakMap<Span, TemplatePage>, file: string): void {
+  for (const d of diagnostics) {
+    const page = d.span === undefined ? undefined : origins.get(d.span);
+    const own = page === undefined ? { file } : { file: page.file, ...(page.page === undefined ? {} : { page: page.page }) };
+    if (page !== undefined) {
+      d.file = page.file;
+      if (page.page !== undefined) d.page = page.page;
+    }
+    const elsewhere = (span: Span | undefined): string | undefined => {
+      if (span === undefined) return undefined;
+      const at = origins.get(span)?.file ?? file;
+      return at === own.file ? undefined : at;
+    };
+    for (const r of d.related ?? []) {
+      const other = elsewhere(r.span);
+      if (other !== undefined) r.file = other;
+    }
+    for (const f of d.fix ?? []) {
+      const other = elsewhere(f.span);
+      if (other !== undefined) f.file = other;
+    }
+  }
 }
 
 function envelope(file: string, source: Source | undefined, records: Extracted, diagnostics: Diagnostic[]): ArticleRecord {

@@ -42,6 +42,7 @@ export const CODES = {
   'extract/table-ragged-row': { severity: 'warning', description: 'A table row with more or fewer cells than the header has columns.' },
   'extract/table-too-large': { severity: 'warning', description: 'A table with more cells than wikitally lays out (MAX_TABLE_CELLS); the cells past the limit were not read.' },
   'extract/unpaired-grid': { severity: 'info', description: 'A results grid with no standings table of the same teams in the article.' },
+  'read/unresolved-transclusion': { severity: 'info', description: 'An article calls a page that likely holds its league table (a transcluded table) that is not among the inputs; the page to give is named.' },
   'validate/schema': { severity: 'error', description: 'A record does not match its JSON Schema (a bug in wikitally); it is still written.' },
   'check/wins-mismatch': { severity: 'error', description: 'Declared wins differ from the wins in the match grid.' },
   'check/draws-mismatch': { severity: 'error', description: 'Declared draws differ from the draws in the match grid.' },

@@ -20,13 +20,20 @@ import { pairGrids } from './pair-grids.js';
 import { extractResultsGrid } from './sports-results.js';
 import { extractStandings } from './sports-table.js';
 import { RecordIds } from './record-ids.js';
+
+export { RecordIds } from './record-ids.js';
 import { templateKind, type TemplateKind } from './template-names.js';
 
 /** The records of one article, by kind: the article envelope without its source and diagnostics. */
 export type Extracted = Omit<ArticleRecord, 'source' | 'diagnostics'>;
 
 /** What extraction may use beyond the article: a redirect map of the same wiki, for team identity. */
-export type ExtractOptions = RegistryOptions;
+export interface ExtractOptions extends RegistryOptions {
+  /** Ids shared with the pages the article transcludes (so their records' ids never collide). */
+  ids?: RecordIds;
+  /** Pair grids and build the team registry (default); false when more records are to be merged first. */
+  link?: boolean;
+}
 
 interface Extractor {
   kind: TemplateKind;
@@ -90,7 +97,7 @@ const REGISTRY: readonly Extractor[] = [
  * @returns records by kind, in document order
  */
 export function extractRecords(parsed: Parsed, context: StageContext, options: ExtractOptions = {}): Extracted {
-  const ids = new RecordIds();
+  const ids = options.ids ?? new RecordIds();
   const into: Extracted = {
     infoboxes: [],
     standings: [],
@@ -118,7 +125,18 @@ export function extractRecords(parsed: Parsed, context: StageContext, options: E
   const legacy = extractLegacyTables(parsed.templates, { standings: (section) => ids.next('standings', section), grid: (section) => ids.next('grid', section) }, context);
   into.standings.push(...legacy.standings);
   into.matchGrids.push(...legacy.grids);
+  if (options.link !== false) linkRecords(into, context, options);
+  return into;
+}
+
+/**
+ * Links the records of an article (its own and those of the pages it transcludes): separate
+ * results grids paired with their standings tables, and one registry of teams.
+ * @param into the records (changed in place)
+ * @param context diagnostics sink
+ * @param options a redirect map (title → target), when the input has one
+ */
+export function linkRecords(into: Extracted, context: StageContext, options: ExtractOptions = {}): void {
   pairGrids(into.standings, into.matchGrids, context);
   into.teams = buildTeamRegistry(into, options);
-  return into;
 }

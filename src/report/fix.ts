@@ -25,7 +25,8 @@ export function certainEdits(article: ArticleRecord): TextEdit[] {
   for (const d of article.diagnostics) {
     if (d.severity === 'info') continue;
     for (const f of d.fix ?? []) {
-      if (f.edit === undefined) continue;
+      // Only edits of the article's own file (a fix may point into a transcluded page or a dump).
+      if (f.edit === undefined || (f.file ?? d.file) !== article.source.file || d.page !== undefined) continue;
       const span: Span = f.edit.span;
       const key = `${span.start.offset}:${span.end.offset}`;
       byPlace.set(key, { start: span.start.offset, end: span.end.offset, text: f.edit.text, what: `${f.param}: ${f.current} → ${f.proposed}`, line: span.start.line });

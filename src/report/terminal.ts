@@ -66,16 +66,25 @@ interface Context {
   width: number;
 }
 
-function renderArticle({ article, text }: ReportItem, c: Context): string[] {
+function renderArticle({ article, text, texts }: ReportItem, c: Context): string[] {
   const groups = groupFindings(article, c.min);
   if (groups.length === 0) return [];
   const title = article.source.title;
   const out = [c.paint('bold', title === '' ? article.source.file : `${article.source.file} — ${title}`), ''];
-  for (const group of groups) out.push(...renderGroup(group, text, c), '');
+  // A finding about a transcluded table points into the template page (its file, or its dump page).
+  const self = article.source.pageId === undefined ? article.source.file : article.source.title;
+  const textOf = (where: string | undefined): string => (where === undefined || where === self ? text : (texts?.get(where) ?? ''));
+  const otherThan = (where: string | undefined): string | undefined => (where === undefined || where === self ? undefined : where);
+  for (const group of groups) out.push(...renderGroup(group, textOf, otherThan, c), '');
   return out;
 }
 
-function renderGroup(group: FindingGroup, text: string, c: Context): string[] {
+/** Where a finding's positions point: its dump page, else its file. */
+const whereOf = (d: ReportDiagnostic): string => d.page ?? d.file;
+
+function renderGroup(group: FindingGroup, textOf: (where: string | undefined) => string, otherThan: (where: string | undefined) => string | undefined, c: Context): string[] {
+  const first = group.findings[0];
+  const text = textOf(first === undefined ? undefined : whereOf(first));
   const where = group.table === undefined ? '' : c.paint('dim', ` (table at line ${group.table.span.start.line})`);
   const out = [`${c.paint('bold', group.title)}${where}`];
   const folded = new Set<ReportDiagnostic>();
@@ -87,13 +96,17 @@ function renderGroup(group: FindingGroup, text: string, c: Context): string[] {
       out.push(...renderFold(kin, text, c));
       continue;
     }
-    out.push(`  ${headline(d, group.table, text, c)}`, ...excerptLines(d.span, text, MARK[d.severity].style, c));
+    const own = textOf(whereOf(d));
+    out.push(`  ${headline(d, group.table, own, c)}`, ...excerptLines(d.span, own, MARK[d.severity].style, c, otherThan(whereOf(d))));
     if (c.verbose) {
       for (const r of d.related ?? []) if (relatedKind(r) === 'detail') out.push(`      ${c.paint('dim', r.span === undefined ? '' : `${r.span.start.line}:${r.span.start.column} `)}${r.message}`);
     }
   }
   for (const note of group.notes) out.push(`  ${c.paint('dim', `see ${note.span === undefined ? '' : `${note.span.start.line}:${note.span.start.column} `}`)}${note.message}`);
-  for (const correction of group.corrections) out.push(...renderCorrection(correction, text, c));
+  for (const correction of group.corrections) {
+    const where = correction.fix?.file ?? (first === undefined ? undefined : whereOf(first));
+    out.push(...renderCorrection(correction, textOf(where), otherThan(where), c));
+  }
   return out;
 }
 
@@ -127,11 +140,12 @@ function teamOf(param: string, table: StandingsRecord | undefined): string | und
 }
 
 /** Two lines: the source line cut around the span, and a caret under the span. */
-function excerptLines(span: Span | undefined, text: string, style: Style, c: Context): string[] {
+function excerptLines(span: Span | undefined, text: string, style: Style, c: Context, elsewhere?: string): string[] {
   if (span === undefined) return [];
   const e = excerptAt(text, span, c.width);
   if (e === undefined) return [];
-  const gutter = `${e.line}:${e.column}`;
+  // A place in another page (a transcluded table) is named before its line and column.
+  const gutter = `${elsewhere === undefined ? '' : `${elsewhere}:`}${e.line}:${e.column}`;
   const carets = '^'.repeat(Math.max(1, Array.from(e.target).length));
   return [
     `    ${c.paint('dim', `${gutter} │`)} ${e.before}${c.paint(style, e.target)}${e.after}`,
@@ -169,7 +183,7 @@ function renderFold(kin: readonly ReportDiagnostic[], text: string, c: Context):
 }
 
 /** A correction, shown once per table: structured when the diagnostic has `fix`, else its sentence. */
-function renderCorrection(correction: Correction, text: string, c: Context): string[] {
+function renderCorrection(correction: Correction, text: string, elsewhere: string | undefined, c: Context): string[] {
   const arrow = c.paint('green', '→');
   const f = correction.fix;
   let line: string;
@@ -180,7 +194,7 @@ function renderCorrection(correction: Correction, text: string, c: Context): str
     line = `  ${arrow} ${label}: ${c.paint('bold', `${f.param} = ${current}`)} → ${c.paint('green', f.proposed)} reconciles the table`;
     if (f.note !== undefined) line += `, but the article's note says why the match is left out: "${f.note.length > 140 ? `${f.note.slice(0, 139)}…` : f.note}"`;
   }
-  return [line, ...excerptLines(correction.span, text, 'green', c)];
+  return [line, ...excerptLines(correction.span, text, 'green', c, elsewhere)];
 }
 
 /** "file: 6 errors, 16 warnings; 2 of 10 tables have errors", counting only what is shown. */

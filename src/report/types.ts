@@ -15,6 +15,8 @@ export interface ReportItem {
   article: ArticleRecord;
   /** The text of `article.source.file` (for a dump page: the page's wikitext). */
   text: string;
+  /** Texts of the other pages its findings point into (template pages it transcludes), by dump page title or else file. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

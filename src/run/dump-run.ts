@@ -14,6 +14,7 @@ import { readDump } from '../read/dump/pages.js';
 import { planMultistream, readMultistream } from './multistream-read.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { ArticleRecord, Diagnostic } from '../types/index.js';
+import type { TemplatePage } from '../read/transclusion.js';
 import type { Compression } from '../write/jsonl.js';
 import { Checkpoint, type CheckpointState } from './checkpoint.js';
 import type { Executor } from './executor.js';
@@ -47,7 +48,7 @@ export interface DumpRun {
   settings: TaskSettings;
   progress?: Progress;
   /** Called in dump order with each article (and its page's text, with `keepText`) and each input-level diagnostic. */
-  onArticle?(outcome: Outcome, text?: string): void;
+  onArticle?(outcome: Outcome, text?: string, texts?: ReadonlyMap<string, string>): void;
   keepText?: boolean;
   onDiagnostics?(diagnostics: readonly Diagnostic[]): void;
   /** Keep every article (library runs over small dumps). */
@@ -56,6 +57,8 @@ export interface DumpRun {
   checkpointEvery?: number;
   /** Compressed bytes per range of a multistream dump (default GROUP_BYTES; tests use less to get several). */
   groupBytes?: number;
+  /** The pages a page's text transcludes, from the run's template library. */
+  templatesFor?: (text: string) => TemplatePage[];
 }
 
 /** What one dump gave. */
@@ -73,7 +76,7 @@ export interface DumpResult {
   alreadyComplete: boolean;
 }
 
-type Item = { problem: DumpProblem } | { page: DumpPage; outcome?: Outcome | TaskFailure };
+type Item = { problem: DumpProblem } | { page: DumpPage; outcome?: Outcome | TaskFailure; templates?: TemplatePage[] };
 
 /**
  * Runs one dump.
@@ -130,10 +133,17 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
     }
     if (isDumpProblem(item)) done.set(seq, { problem: item });
     else {
+      const templates = templatesOf(run, item);
       const task = run.executor
-        .run({ kind: 'page', file: run.file, style: run.settings.style, page: { title: item.title, ns: item.ns, ...opt('id', item.id), ...opt('revisionId', item.revisionId), text: item.text } })
+        .run({
+          kind: 'page',
+          file: run.file,
+          style: run.settings.style,
+          page: { title: item.title, ns: item.ns, ...opt('id', item.id), ...opt('revisionId', item.revisionId), text: item.text },
+          ...templates,
+        })
         .then((outcome) => {
-          done.set(seq, { page: run.keepText === true ? item : { ...item, text: '' }, outcome });
+          done.set(seq, { page: run.keepText === true ? item : { ...item, text: '' }, outcome, ...(run.keepText === true ? templates : {}) });
         });
       const tracked = task.then(() => {
         running.delete(tracked);
@@ -181,7 +191,7 @@ async function writeItem(run: DumpRun, item: Item, result: DumpResult, output: D
   countOutcome(result.tally, outcome);
   if (run.collect && outcome.article !== undefined) result.articles.push(outcome.article);
   else if (run.collect) result.articles.push(JSON.parse(outcome.json) as ArticleRecord);
-  run.onArticle?.(outcome, run.keepText === true ? item.page.text : undefined);
+  run.onArticle?.(outcome, run.keepText === true ? item.page.text : undefined, new Map((item.templates ?? []).map((t) => [t.page ?? t.file, t.text])));
   if (output !== undefined) result.lost += await output.addArticle(outcome);
 }
 
@@ -198,6 +208,12 @@ async function finishedRun(folder: string): Promise<Pick<DumpResult, 'pages' | '
     written = [];
   }
   return { pages, tally: { articles, withRecords, failed, records, diagnostics }, written };
+}
+
+/** The transcluded pages to send with a page (never the page itself). */
+function templatesOf(run: DumpRun, page: DumpPage): { templates?: TemplatePage[] } {
+  const templates = run.templatesFor?.(page.text).filter((t) => t.page !== page.title) ?? [];
+  return templates.length === 0 ? {} : { templates };
 }
 
 function problemDiagnostic(file: string, p: DumpProblem): Diagnostic {

@@ -22,6 +22,7 @@ import { budgetOutcome } from './budget.js';
 import type { Progress } from './progress.js';
 import { countOutcome, emptyTally, sortedTally, type Tally } from './tally.js';
 import type { Outcome, TaskSettings } from './outcome.js';
+import { TemplateLibrary } from './template-library.js';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -55,8 +56,11 @@ export interface RunOptions {
   progress?: Progress;
   /** Called after each input. */
   onInput?: (input: InputResult, done: number, total: number) => void;
-  /** Called after each article, in input order; with `keepText`, also with the text its positions point into. */
-  onArticle?: (outcome: Outcome, input: string, text?: string) => void;
+  /**
+   * Called after each article, in input order; with `keepText`, also with the text its positions
+   * point into and the texts of the pages it transcludes (by dump page title, else file).
+   */
+  onArticle?: (outcome: Outcome, input: string, text?: string, texts?: ReadonlyMap<string, string>) => void;
   /** Hand each article's source text to `onArticle` (reports that quote the source). */
   keepText?: boolean;
   /** Called with input-level diagnostics (a malformed dump page). */
@@ -67,6 +71,13 @@ export interface RunOptions {
   checkpointEvery?: number;
   /** Compressed bytes per range of a multistream dump decoded by one process (default 16 MB). */
   groupBytes?: number;
+  /** Folders or files of template pages that articles transclude (read as pages, never as articles). */
+  templates?: string[];
+  /**
+   * Read the tables of transcluded pages found among the inputs (default true). For a dump this
+   * is a first pass over its namespace-10 pages.
+   */
+  transclusions?: boolean;
 }
 
 /** What one input gave. */
@@ -115,6 +126,15 @@ export async function runJob(options: RunOptions): Promise<RunResult> {
     keepArticle: collect && jobs <= 0,
   };
   const executor = createExecutor(jobs, settings, options.budget ?? DEFAULT_BUDGET);
+  const library = new TemplateLibrary();
+  if (options.transclusions !== false) {
+    await library.addFiles(files);
+    if (options.templates !== undefined) {
+      const found = await readInputs(options.templates);
+      errors.push(...found.errors);
+      await library.addFiles(found.files, true);
+    }
+  }
   const folders = new FolderNames();
   const result: RunResult = { inputs: [], errors, lost: 0 };
   try {
@@ -127,7 +147,8 @@ export async function runJob(options: RunOptions): Promise<RunResult> {
     }
     for (const [i, ref] of files.entries()) {
       const folder = folders.claim(ref.key, '');
-      const done = ref.kind === 'dump' ? await runDumpInput(ref, folder, options, executor, settings, collect) : await runArticle(ref, folder, options, executor, settings, errors, collect);
+      const done =
+        ref.kind === 'dump' ? await runDumpInput(ref, folder, options, executor, settings, collect, library) : await runArticle(ref, folder, options, executor, settings, errors, collect, library);
       if (done === undefined) continue;
       result.lost += done.lost;
       result.inputs.push(done);
@@ -147,7 +168,10 @@ export async function runJob(options: RunOptions): Promise<RunResult> {
   return result;
 }
 
-async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, executor: Executor, settings: TaskSettings, collect: boolean): Promise<InputResult> {
+async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, executor: Executor, settings: TaskSettings, collect: boolean, library: TemplateLibrary): Promise<InputResult> {
+  // Transcluded tables may come later in the dump than the articles that show them: a first pass
+  // gathers the dump's template pages that hold tables (a dump on standard input is read once).
+  if (options.transclusions !== false && ref.stream === undefined) await library.addDump(ref.file, ref.path);
   const namespaces = options.namespaces === 'all' ? 'all' : new Set(options.namespaces ?? [0]);
   const dumpSettings = { ...settings, style: { ...settings.style, compact: settings.style.compact || (options.layout ?? 'jsonl') === 'jsonl' } };
   const done = await runDump({
@@ -163,8 +187,9 @@ async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, 
     resume: options.resume === true && ref.stream === undefined,
     executor,
     settings: dumpSettings,
+    templatesFor: (text: string) => library.pagesFor(text),
     ...(options.progress === undefined ? {} : { progress: options.progress }),
-    onArticle: (o, text) => options.onArticle?.(o, ref.file, text),
+    onArticle: (o, text, texts) => options.onArticle?.(o, ref.file, text, texts),
     keepText: options.keepText === true,
     onDiagnostics: (ds) => options.onDiagnostics?.(ds, ref.file),
     collect,
@@ -174,25 +199,43 @@ async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, 
   return { file: ref.file, key: ref.key, kind: 'dump', folder, articles: done.articles, diagnostics: done.diagnostics, pages: done.pages, tally: done.tally, written: done.written, lost: done.lost };
 }
 
-async function runArticle(ref: InputRef, folder: string, options: RunOptions, executor: Executor, settings: TaskSettings, errors: InputError[], collect: boolean): Promise<InputResult | undefined> {
+async function runArticle(
+  ref: InputRef,
+  folder: string,
+  options: RunOptions,
+  executor: Executor,
+  settings: TaskSettings,
+  errors: InputError[],
+  collect: boolean,
+  library: TemplateLibrary,
+): Promise<InputResult | undefined> {
   const loaded = await loadInput(ref);
   if (!('bytes' in loaded)) {
     errors.push(loaded);
     return undefined;
   }
-  const answer = await executor.run({ kind: 'article', file: ref.file, key: ref.key, bytes: loaded.bytes });
+  const templates = library.size === 0 ? [] : library.pagesFor(new TextDecoder().decode(loaded.bytes)).filter((t) => t.file !== ref.file);
+  const answer = await executor.run({ kind: 'article', file: ref.file, key: ref.key, bytes: loaded.bytes, ...(templates.length === 0 ? {} : { templates }) });
   const tally = emptyTally();
   const done: InputResult = { file: ref.file, key: ref.key, kind: 'article', folder, articles: [], diagnostics: [], tally, written: [], lost: 0 };
   // The budget is for dump pages and folders of many files alike: the article is reported, the run goes on.
   // The text as the read stage decodes it (bad bytes as U+FFFD): positions point into it.
   const text = options.keepText === true ? new TextDecoder('utf-8').decode(loaded.bytes) : undefined;
-  return finishArticle(done, isFailure(answer) ? budgetOutcome(ref.file, undefined, answer, settings) : answer, options, collect, text);
+  const texts = new Map(templates.map((t) => [t.page ?? t.file, t.text]));
+  return finishArticle(done, isFailure(answer) ? budgetOutcome(ref.file, undefined, answer, settings) : answer, options, collect, text, texts);
 }
 
-async function finishArticle(done: InputResult, outcome: Outcome, options: RunOptions, collect: boolean, text?: string): Promise<InputResult> {
+async function finishArticle(
+  done: InputResult,
+  outcome: Outcome,
+  options: RunOptions,
+  collect: boolean,
+  text?: string,
+  texts?: ReadonlyMap<string, string>,
+): Promise<InputResult> {
   countOutcome(done.tally, outcome);
   if (collect) done.articles.push(outcome.article ?? (JSON.parse(outcome.json) as ArticleRecord));
-  options.onArticle?.(outcome, done.file, text);
+  options.onArticle?.(outcome, done.file, text, texts);
   const name = new FolderNames().claim(outcome.title, '.json');
   if (options.outDir !== undefined) {
     try {

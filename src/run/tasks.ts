@@ -4,6 +4,7 @@
  * function runs in a worker thread or, with `jobs: 0`, in the caller's thread.
  */
 import { processDumpPage, processInput } from '../pipeline.js';
+import type { TemplatePage } from '../read/transclusion.js';
 import type { EnvelopeStyle } from '../write/envelope.js';
 import { outcomeOf, type Outcome, type TaskSettings } from './outcome.js';
 
@@ -22,6 +23,8 @@ export interface PageInput {
 export type Task = ({ kind: 'article'; file: string; key: string; bytes: Uint8Array } | { kind: 'page'; file: string; page: PageInput }) & {
   /** Overrides the run's envelope style for this task. */
   style?: EnvelopeStyle;
+  /** The pages among the inputs this article may transclude (found by name in its text). */
+  templates?: TemplatePage[];
 };
 
 /**
@@ -31,7 +34,7 @@ export type Task = ({ kind: 'article'; file: string; key: string; bytes: Uint8Ar
  * @returns what to write and count
  */
 export function processTask(task: Task, settings: TaskSettings): Outcome {
-  const options = { parser: settings.parser };
+  const options = { parser: settings.parser, ...(task.templates === undefined ? {} : { templates: task.templates }) };
   const article =
     task.kind === 'article'
       ? processInput({ file: task.file, key: task.key, bytes: task.bytes }, settings.format, options)

@@ -1,0 +1,93 @@
+/**
+ * The pages articles may transclude, gathered before the articles are processed: template pages
+ * among the inputs (files named `Template-…`/`Template:…`, a `--templates` folder) and, for a
+ * dump, its namespace-10 pages that hold a table wikitally reads (a first pass over the dump).
+ * Each article is sent only the pages its text names, so workers never hold the whole library.
+ */
+import { readFile } from 'node:fs/promises';
+import { SCOPE_TRIGGER } from '../extract/template-names.js';
+import type { InputRef } from '../read/inputs.js';
+import { readDump } from '../read/dump/pages.js';
+import { emptyCounts, type DumpInput } from '../read/dump/types.js';
+import { templateTitleOfFile, transclusionKey, type TemplatePage } from '../read/transclusion.js';
+
+/**
+ * Text kept for transclusion at most. Table pages are a few KB each; the English Wikipedia has
+ * some tens of thousands, so 256 MB holds them with room, and bounds a hostile dump of huge pages.
+ */
+export const MAX_LIBRARY_BYTES = 256 * 1024 * 1024;
+
+/** Pages by transclusion key. */
+export class TemplateLibrary {
+  readonly #pages = new Map<string, TemplatePage>();
+  #bytes = 0;
+  /** Pages left out because the library was full. */
+  skipped = 0;
+
+  /** How many pages it holds. */
+  get size(): number {
+    return this.#pages.size;
+  }
+
+  /**
+   * Adds a page (the first of a title wins, as the first revision read does in a dump).
+   * @param page the page
+   */
+  add(page: TemplatePage): void {
+    const key = transclusionKey(page.title);
+    if (this.#pages.has(key)) return;
+    if (this.#bytes + page.text.length > MAX_LIBRARY_BYTES) {
+      this.skipped += 1;
+      return;
+    }
+    this.#bytes += page.text.length;
+    this.#pages.set(key, page);
+  }
+
+  /**
+   * The pages a text calls by name (`{{2019–20 Bundesliga table}}`), each once.
+   * @param text an article's wikitext
+   * @returns the pages to send with it
+   */
+  pagesFor(text: string): TemplatePage[] {
+    if (this.#pages.size === 0) return [];
+    const found = new Map<string, TemplatePage>();
+    const call = /\{\{([^{}|\n]*)/g;
+    for (let m = call.exec(text); m !== null; m = call.exec(text)) {
+      const key = transclusionKey(m[1] ?? '');
+      const page = this.#pages.get(key);
+      if (page !== undefined) found.set(key, page);
+    }
+    return [...found.values()];
+  }
+
+  /**
+   * Adds the template pages among article inputs (by file name).
+   * @param refs the inputs
+   * @param anyName every file is a template page (a `--templates` folder): `X.wiki` is `Template:X`
+   */
+  async addFiles(refs: readonly InputRef[], anyName = false): Promise<void> {
+    for (const ref of refs) {
+      if (ref.kind !== 'article') continue;
+      const title = templateTitleOfFile(ref.file) ?? (anyName ? `Template:${ref.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '').replace(/_/g, ' ')}` : undefined);
+      if (title === undefined) continue;
+      try {
+        this.add({ title, file: ref.file, text: new TextDecoder().decode(await readFile(ref.path)) });
+      } catch {
+        // An unreadable file is reported when it is read as an article.
+      }
+    }
+  }
+
+  /**
+   * Adds the namespace-10 pages of a dump that hold a table wikitally reads.
+   * @param file the dump as named in the output
+   * @param input its path
+   */
+  async addDump(file: string, input: DumpInput): Promise<void> {
+    const prefilter = (text: Buffer): boolean => SCOPE_TRIGGER.test(text.toString('latin1'));
+    for await (const item of readDump(input, { namespaces: new Set([10]), prefilter }, emptyCounts())) {
+      if ('text' in item) this.add({ title: item.title, file, page: item.title, text: item.text });
+    }
+  }
+}
