@@ -16,7 +16,9 @@ import type { Tally } from './tally.js';
 /** Where a run stood. */
 export interface CheckpointState {
   items: number;
-  sizes: { articles: number; diagnostics: number };
+  sizes: { articles: number; diagnostics: number; pending: number };
+  /** Lines written to articles.jsonl and diagnostics.jsonl. */
+  lines: { articles: number; diagnostics: number };
   tally: Tally;
 }
 
@@ -69,7 +71,7 @@ export class Checkpoint {
       return finished ? 'complete' : undefined;
     }
     if (saved.version !== 1 || saved.identity !== identity) return undefined;
-    return { items: saved.items, sizes: saved.sizes, tally: saved.tally };
+    return { items: saved.items, sizes: saved.sizes, lines: saved.lines, tally: saved.tally };
   }
 
   /**

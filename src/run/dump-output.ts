@@ -9,11 +9,30 @@ import type { DumpCounts } from '../read/dump/types.js';
 import type { Diagnostic } from '../types/index.js';
 import { describeWriteError, makeFolder, writeFileAtomic } from '../write/atomic.js';
 import { toJson } from '../write/envelope.js';
-import { COMPRESSED_EXTENSION, JsonlFile, type Compression } from '../write/jsonl.js';
+import { COMPRESSED_EXTENSION, JsonlFile, rewriteLines, type Compression } from '../write/jsonl.js';
 import { FolderNames } from '../write/names.js';
 import type { CheckpointState } from './checkpoint.js';
 import type { Outcome, RecordCounts } from './outcome.js';
 import { sortedTally, type Tally } from './tally.js';
+
+/** Articles kept to be read again at the end of a dump (removed once the run is complete). */
+const PENDING = 'pending.jsonl';
+
+/** An article read before a page it transcludes was known: enough to read it again and put the new outcome in its place. */
+export interface PendingArticle {
+  place: ArticlePlace;
+  page: { title: string; ns: number; id?: string; revisionId?: string; text: string };
+  /** What was counted for it, to take back out. */
+  counted: Pick<Outcome, 'records' | 'diagnostics'>;
+}
+
+/** Where an article went: its line of articles.jsonl (or its file) and its diagnostics' lines. */
+export interface ArticlePlace {
+  line: number;
+  diagnostics: number;
+  count: number;
+  name?: string;
+}
 
 /** An article file written (files layout), as the manifest lists it. */
 export interface WrittenArticle {
@@ -34,7 +53,10 @@ export class DumpOutput {
   readonly #names = new FolderNames();
   #articles: JsonlFile | undefined;
   #diagnostics: JsonlFile | undefined;
+  #pending: JsonlFile | undefined;
   #failure: string | undefined;
+  /** Lines written so far (articles.jsonl, diagnostics.jsonl): where the next article goes. */
+  lines = { articles: 0, diagnostics: 0 };
 
   private constructor(folder: string, layout: 'jsonl' | 'files', compression: Compression) {
     this.#folder = folder;
@@ -52,6 +74,7 @@ export class DumpOutput {
    */
   static async open(folder: string, layout: 'jsonl' | 'files', compression: Compression, resume: CheckpointState | undefined): Promise<DumpOutput> {
     const out = new DumpOutput(folder, layout, compression);
+    if (resume !== undefined) out.lines = { ...resume.lines };
     try {
       await makeFolder(folder);
       // A summary from an earlier run would say "complete" to a later --resume: it goes first.
@@ -59,6 +82,7 @@ export class DumpOutput {
       const ext = `.jsonl${COMPRESSED_EXTENSION[compression]}`;
       if (layout === 'jsonl') out.#articles = await JsonlFile.open(path.join(folder, `articles${ext}`), resume?.sizes.articles ?? 0, compression);
       out.#diagnostics = await JsonlFile.open(path.join(folder, `diagnostics${ext}`), resume?.sizes.diagnostics ?? 0, compression);
+      out.#pending = await JsonlFile.open(path.join(folder, PENDING), resume?.sizes.pending ?? 0, 'none');
     } catch (error) {
       out.#failure = describeWriteError(error);
     }
@@ -82,15 +106,24 @@ export class DumpOutput {
   /**
    * Writes one article.
    * @param outcome the article
-   * @returns how many outputs were lost (0 or 1)
+   * @returns how many outputs were lost (0 or 1), and where the article went (to replace it later)
    */
-  async addArticle(outcome: Outcome): Promise<number> {
+  async addArticle(outcome: Outcome): Promise<{ lost: number; place: ArticlePlace }> {
+    const place: ArticlePlace = { line: this.lines.articles, diagnostics: this.lines.diagnostics, count: outcome.diagnostics.length };
     for (const d of outcome.diagnostics) this.#diagnostics?.add(JSON.stringify(d));
+    this.lines.diagnostics += outcome.diagnostics.length;
     if (this.#layout === 'jsonl') {
       this.#articles?.add(outcome.json);
-      return this.#failure === undefined ? 0 : 1;
+      this.lines.articles += 1;
+      return { lost: this.#failure === undefined ? 0 : 1, place };
     }
     const name = this.#names.claim(outcome.title, '.json', outcome.pageId);
+    place.name = name;
+    return { lost: await this.#writeFile(name, outcome), place };
+  }
+
+  /** Writes one article file (files layout) and lists it for the manifest (in place of entry `at`, when given). */
+  async #writeFile(name: string, outcome: Outcome, at?: number): Promise<number> {
     try {
       if (this.#failure !== undefined) throw new Error(this.#failure);
       await writeFileAtomic(path.join(this.#folder, name), outcome.json);
@@ -99,13 +132,15 @@ export class DumpOutput {
       return 1;
     }
     const count = (s: Diagnostic['severity']): number => outcome.diagnostics.filter((d) => d.severity === s).length;
-    this.written.push({
+    const entry: WrittenArticle = {
       title: outcome.title,
       ...(outcome.pageId === undefined ? {} : { pageId: outcome.pageId }),
       output: name,
       records: outcome.records,
       diagnostics: { error: count('error'), warning: count('warning'), info: count('info') },
-    });
+    };
+    if (at === undefined || at < 0) this.written.push(entry);
+    else this.written[at] = entry;
     return 0;
   }
 
@@ -116,16 +151,69 @@ export class DumpOutput {
    */
   async addDiagnostic(d: Diagnostic): Promise<number> {
     this.#diagnostics?.add(JSON.stringify(d));
+    this.lines.diagnostics += 1;
     return Promise.resolve(0);
+  }
+
+  /**
+   * Replaces articles written earlier (read again once the pages they transclude were known):
+   * their lines in articles.jsonl and diagnostics.jsonl, or their files. Call after the files are
+   * closed and before finish().
+   * @param replacements each article's place and its new outcome, in dump order
+   * @param batch lines per rewritten batch
+   */
+  async replace(replacements: readonly { place: ArticlePlace; outcome: Outcome }[], batch: number): Promise<void> {
+    if (replacements.length === 0 || this.#failure !== undefined) return;
+    const ext = `.jsonl${COMPRESSED_EXTENSION[this.#compression]}`;
+    try {
+      await this.#articles?.close();
+      await this.#diagnostics?.close();
+      this.#articles = undefined;
+      this.#diagnostics = undefined;
+      const diag = new Map<number, { count: number; lines: string[] }>();
+      for (const { place, outcome } of replacements) {
+        const at = diag.get(place.diagnostics) ?? { count: 0, lines: [] };
+        at.count += place.count;
+        at.lines.push(...outcome.diagnostics.map((d) => JSON.stringify(d)));
+        diag.set(place.diagnostics, at);
+      }
+      await rewriteLines(path.join(this.#folder, `diagnostics${ext}`), this.#compression, diag, batch);
+      if (this.#layout === 'jsonl') {
+        const lines = new Map(replacements.map(({ place, outcome }) => [place.line, { count: 1, lines: [outcome.json] }]));
+        await rewriteLines(path.join(this.#folder, `articles${ext}`), this.#compression, lines, batch);
+      } else {
+        for (const { place, outcome } of replacements) {
+          if (place.name !== undefined) await this.#writeFile(place.name, outcome, this.written.findIndex((w) => w.output === place.name));
+        }
+      }
+    } catch (error) {
+      this.#failure ??= describeWriteError(error);
+    }
+  }
+
+  /**
+   * Keeps an article to read again at the end (it calls a table page the dump may hold further on).
+   * @param entry what is needed to read it again and to replace it
+   */
+  addPending(entry: PendingArticle): void {
+    this.#pending?.add(JSON.stringify(entry));
+  }
+
+  /** @returns the articles kept by {@link addPending}, in dump order */
+  async pending(): Promise<PendingArticle[]> {
+    await this.#pending?.flush();
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(path.join(this.#folder, PENDING), 'utf8').catch(() => '');
+    return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as PendingArticle);
   }
 
   /** @returns the sizes the files have once what is queued is written */
   async flush(): Promise<CheckpointState['sizes']> {
     try {
-      return { articles: (await this.#articles?.flush()) ?? 0, diagnostics: (await this.#diagnostics?.flush()) ?? 0 };
+      return { articles: (await this.#articles?.flush()) ?? 0, diagnostics: (await this.#diagnostics?.flush()) ?? 0, pending: (await this.#pending?.flush()) ?? 0 };
     } catch (error) {
       this.#failure ??= describeWriteError(error);
-      return { articles: 0, diagnostics: 0 };
+      return { articles: 0, diagnostics: 0, pending: 0 };
     }
   }
 
@@ -141,6 +229,11 @@ export class DumpOutput {
     try {
       await this.#articles?.close();
       await this.#diagnostics?.close();
+      await this.#pending?.close();
+      this.#articles = undefined;
+      this.#diagnostics = undefined;
+      this.#pending = undefined;
+      await rm(path.join(this.#folder, PENDING), { force: true });
       const summary = {
         file,
         pages,

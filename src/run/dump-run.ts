@@ -5,7 +5,7 @@
  * `diagnostics.jsonl`), or one file per article; a checkpoint is written every
  * {@link CHECKPOINT_EVERY} items so that `--resume` after a crash finishes with the same bytes.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { DecoderChoice, DumpCounts, DumpInput, DumpPage, DumpProblem } from '../read/dump/types.js';
@@ -14,7 +14,8 @@ import { readDump } from '../read/dump/pages.js';
 import { planMultistream, readMultistream } from './multistream-read.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { ArticleRecord, Diagnostic } from '../types/index.js';
-import type { TemplatePage } from '../read/transclusion.js';
+import { tableTransclusions, type TemplatePage } from '../read/transclusion.js';
+import type { TemplateLibrary } from './template-library.js';
 import type { Compression } from '../write/jsonl.js';
 import { Checkpoint, type CheckpointState } from './checkpoint.js';
 import type { Executor } from './executor.js';
@@ -22,8 +23,8 @@ import { isFailure, type TaskFailure } from './pool.js';
 import type { Progress } from './progress.js';
 import type { Outcome, TaskSettings } from './outcome.js';
 import { budgetOutcome } from './budget.js';
-import { countDiagnostics, countOutcome, emptyTally, type Tally } from './tally.js';
-import { DumpOutput, type WrittenArticle } from './dump-output.js';
+import { countDiagnostics, countOutcome, emptyTally, uncountOutcome, type Tally } from './tally.js';
+import { DumpOutput, type ArticlePlace, type PendingArticle, type WrittenArticle } from './dump-output.js';
 
 /**
  * Items (pages and problems) between two checkpoints. A fixed count, not a time, so that batches
@@ -57,8 +58,12 @@ export interface DumpRun {
   checkpointEvery?: number;
   /** Compressed bytes per range of a multistream dump (default GROUP_BYTES; tests use less to get several). */
   groupBytes?: number;
-  /** The pages a page's text transcludes, from the run's template library. */
-  templatesFor?: (text: string) => TemplatePage[];
+  /**
+   * The run's template pages. The dump's own namespace-10 pages that hold tables are added as they
+   * are read; an article that calls a table page not yet known is read again at the end, once the
+   * whole dump is known, and its outcome put in its place (so the dump is decompressed once).
+   */
+  library?: TemplateLibrary;
 }
 
 /** What one dump gave. */
@@ -76,7 +81,10 @@ export interface DumpResult {
   alreadyComplete: boolean;
 }
 
-type Item = { problem: DumpProblem } | { page: DumpPage; outcome?: Outcome | TaskFailure; templates?: TemplatePage[] };
+type Item = { problem: DumpProblem } | { page: DumpPage; outcome?: Outcome | TaskFailure; templates?: TemplatePage[]; unresolved?: boolean };
+
+/** Articles kept in memory to read again when nothing is written (check); past this they keep their first reading. */
+const MAX_PENDING_IN_MEMORY = 10_000;
 
 /**
  * Runs one dump.
@@ -107,9 +115,9 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
     for (let item = done.get(written); item !== undefined; item = done.get(written)) {
       done.delete(written);
       written += 1;
-      await writeItem(run, item, result, output);
+      await writeItem(run, item, result, output, pendingInMemory);
       if (checkpoint !== undefined && output !== undefined && written % (run.checkpointEvery ?? CHECKPOINT_EVERY) === 0) {
-        await checkpoint.save({ items: written, sizes: await output.flush(), tally: result.tally });
+        await checkpoint.save({ items: written, sizes: await output.flush(), lines: { ...output.lines }, tally: result.tally });
       }
     }
   };
@@ -122,7 +130,17 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
       ? readDump(run.input, dumpOptions(run), counts)
       : // Decoders are processes of their own: as many run as there are cores, whatever the pool's size.
         readMultistream(run.input as string, plan, dumpOptions(run), counts, Math.max(2, availableParallelism(), run.executor.size), (f) => (fraction = f));
+  const pendingInMemory: PendingArticle[] = [];
   for await (const item of items) {
+    if (!isDumpProblem(item) && item.ns === 10 && run.library !== undefined) {
+      run.library.add({ title: item.title, file: run.file, page: item.title, text: item.text });
+      // Read for the library only: not a page of the namespaces asked for.
+      if (run.namespaces !== 'all' && !run.namespaces.has(10)) {
+        counts.inScope -= 1;
+        counts.otherNamespaces += 1;
+        continue;
+      }
+    }
     const seq = next++;
     if (!isDumpProblem(item)) xmlBytes = item.offset;
     if (seq < skip) {
@@ -134,6 +152,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
     if (isDumpProblem(item)) done.set(seq, { problem: item });
     else {
       const templates = templatesOf(run, item);
+      const unresolved = run.library !== undefined && tableTransclusions(item.text).some((c) => !run.library?.has(c.name));
       const task = run.executor
         .run({
           kind: 'page',
@@ -143,7 +162,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
           ...templates,
         })
         .then((outcome) => {
-          done.set(seq, { page: run.keepText === true ? item : { ...item, text: '' }, outcome, ...(run.keepText === true ? templates : {}) });
+          done.set(seq, { page: run.keepText === true || unresolved ? item : { ...item, text: '' }, outcome, ...(run.keepText === true ? templates : {}), unresolved });
         });
       const tracked = task.then(() => {
         running.delete(tracked);
@@ -167,6 +186,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   }
   await Promise.all(running);
   await writeReady();
+  await readLate(run, output, pendingInMemory, result);
   if (output !== undefined) {
     const lost = await output.finish(run.file, counts, result.tally);
     result.lost += lost;
@@ -176,7 +196,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   return result;
 }
 
-async function writeItem(run: DumpRun, item: Item, result: DumpResult, output: DumpOutput | undefined): Promise<void> {
+async function writeItem(run: DumpRun, item: Item, result: DumpResult, output: DumpOutput | undefined, pendingInMemory: PendingArticle[]): Promise<void> {
   if ('problem' in item) {
     const d = problemDiagnostic(run.file, item.problem);
     countDiagnostics(result.tally, [d]);
@@ -192,7 +212,53 @@ async function writeItem(run: DumpRun, item: Item, result: DumpResult, output: D
   if (run.collect && outcome.article !== undefined) result.articles.push(outcome.article);
   else if (run.collect) result.articles.push(JSON.parse(outcome.json) as ArticleRecord);
   run.onArticle?.(outcome, run.keepText === true ? item.page.text : undefined, new Map((item.templates ?? []).map((t) => [t.page ?? t.file, t.text])));
-  if (output !== undefined) result.lost += await output.addArticle(outcome);
+  const place: ArticlePlace = output === undefined ? { line: result.tally.articles - 1, diagnostics: 0, count: 0 } : await addArticle(output, outcome, result);
+  if (item.unresolved !== true) return;
+  const { text, title, ns, id, revisionId } = item.page;
+  const entry: PendingArticle = { place, page: { title, ns, ...opt('id', id), ...opt('revisionId', revisionId), text }, counted: { records: outcome.records, diagnostics: outcome.diagnostics } };
+  if (output !== undefined) output.addPending(entry);
+  else if (pendingInMemory.length < MAX_PENDING_IN_MEMORY) pendingInMemory.push(entry);
+}
+
+async function addArticle(output: DumpOutput, outcome: Outcome, result: DumpResult): Promise<ArticlePlace> {
+  const { lost, place } = await output.addArticle(outcome);
+  result.lost += lost;
+  return place;
+}
+
+/**
+ * Reads again the articles that called a table page the dump held further on, now that every
+ * page is known, and puts each new outcome in the old one's place (lines of the JSON Lines files,
+ * or the article's file); the counts follow. With nothing written (check), the new outcomes are
+ * handed over after the others.
+ */
+async function readLate(run: DumpRun, output: DumpOutput | undefined, inMemory: readonly PendingArticle[], result: DumpResult): Promise<void> {
+  const library = run.library;
+  if (library === undefined) return;
+  const pending = output === undefined ? inMemory : await output.pending();
+  const again = pending.filter((p) => tableTransclusions(p.page.text).some((c) => library.has(c.name)));
+  if (again.length === 0) return;
+  // The files are rewritten from here on: a checkpoint could no longer cut them back.
+  if (run.folder !== undefined) await rm(path.join(run.folder, 'checkpoint.json'), { force: true });
+  const replacements = await Promise.all(
+    again.map(async (p) => {
+      const item: Item = { page: { ...p.page, offset: 0 }, ...templatesOf(run, { ...p.page, offset: 0 }) };
+      const answer = await run.executor.run({ kind: 'page', file: run.file, style: run.settings.style, page: p.page, ...templatesOf(run, { ...p.page, offset: 0 }) });
+      const page = { title: p.page.title, ...opt('id', p.page.id), ...opt('revisionId', p.page.revisionId) };
+      const outcome = isFailure(answer) ? budgetOutcome(run.file, page, answer, run.settings) : answer;
+      return { p, item, outcome };
+    }),
+  );
+  for (const { p, item, outcome } of replacements) {
+    uncountOutcome(result.tally, p.counted);
+    countOutcome(result.tally, outcome);
+    if (run.collect) result.articles[p.place.line] = outcome.article ?? (JSON.parse(outcome.json) as ArticleRecord);
+    if (output === undefined) run.onArticle?.(outcome, run.keepText === true ? p.page.text : undefined, new Map(('templates' in item ? (item.templates ?? []) : []).map((t) => [t.page ?? t.file, t.text])));
+  }
+  await output?.replace(
+    replacements.map(({ p, outcome }) => ({ place: p.place, outcome })),
+    run.checkpointEvery ?? CHECKPOINT_EVERY,
+  );
 }
 
 /** What a finished run's summary.json and manifest.json say, so a resumed finished run reports the same. */
@@ -212,7 +278,7 @@ async function finishedRun(folder: string): Promise<Pick<DumpResult, 'pages' | '
 
 /** The transcluded pages to send with a page (never the page itself). */
 function templatesOf(run: DumpRun, page: DumpPage): { templates?: TemplatePage[] } {
-  const templates = run.templatesFor?.(page.text).filter((t) => t.page !== page.title) ?? [];
+  const templates = run.library?.pagesFor(page.text).filter((t) => t.page !== page.title) ?? [];
   return templates.length === 0 ? {} : { templates };
 }
 
@@ -229,8 +295,10 @@ function problemDiagnostic(file: string, p: DumpProblem): Diagnostic {
 }
 
 function dumpOptions(run: DumpRun): Parameters<typeof readDump>[1] {
+  // Template pages are read for the library whatever namespaces the output asks for.
+  const namespaces = run.library === undefined || run.namespaces === 'all' ? run.namespaces : new Set([...run.namespaces, 10]);
   return {
-    namespaces: run.namespaces,
+    namespaces,
     ...(run.prefilter === undefined ? {} : { prefilter: run.prefilter }),
     ...(run.decoder === undefined ? {} : { decoder: run.decoder }),
   };

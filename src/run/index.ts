@@ -74,8 +74,8 @@ export interface RunOptions {
   /** Folders or files of template pages that articles transclude (read as pages, never as articles). */
   templates?: string[];
   /**
-   * Read the tables of transcluded pages found among the inputs (default true). For a dump this
-   * is a first pass over its namespace-10 pages.
+   * Read the tables of transcluded pages found among the inputs (default true). In a dump, an
+   * article whose table page comes later is read again at the end.
    */
   transclusions?: boolean;
 }
@@ -169,9 +169,6 @@ export async function runJob(options: RunOptions): Promise<RunResult> {
 }
 
 async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, executor: Executor, settings: TaskSettings, collect: boolean, library: TemplateLibrary): Promise<InputResult> {
-  // Transcluded tables may come later in the dump than the articles that show them: a first pass
-  // gathers the dump's template pages that hold tables (a dump on standard input is read once).
-  if (options.transclusions !== false && ref.stream === undefined) await library.addDump(ref.file, ref.path);
   const namespaces = options.namespaces === 'all' ? 'all' : new Set(options.namespaces ?? [0]);
   const dumpSettings = { ...settings, style: { ...settings.style, compact: settings.style.compact || (options.layout ?? 'jsonl') === 'jsonl' } };
   const done = await runDump({
@@ -187,7 +184,7 @@ async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, 
     resume: options.resume === true && ref.stream === undefined,
     executor,
     settings: dumpSettings,
-    templatesFor: (text: string) => library.pagesFor(text),
+    ...(options.transclusions === false ? {} : { library }),
     ...(options.progress === undefined ? {} : { progress: options.progress }),
     onArticle: (o, text, texts) => options.onArticle?.(o, ref.file, text, texts),
     keepText: options.keepText === true,

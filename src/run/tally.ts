@@ -43,6 +43,26 @@ export function countOutcome(tally: Tally, outcome: Outcome): void {
 }
 
 /**
+ * Takes an article back out of the counts (it is replaced by a new outcome).
+ * @param tally the counts so far (changed)
+ * @param outcome what was counted for it
+ */
+export function uncountOutcome(tally: Tally, outcome: Pick<Outcome, 'records' | 'diagnostics'>): void {
+  tally.articles -= 1;
+  const r = outcome.records;
+  if (r.infoboxes + r.standings + r.matchGrids + r.brackets + r.ties + r.matches > 0) tally.withRecords -= 1;
+  if (outcome.diagnostics.some((d) => d.code === 'read/budget' || d.code === 'internal/bug')) tally.failed -= 1;
+  for (const k of Object.keys(r) as (keyof RecordCounts)[]) tally.records[k] -= r[k];
+  for (const d of outcome.diagnostics) {
+    tally.diagnostics.total -= 1;
+    tally.diagnostics[d.severity] -= 1;
+    const left = (tally.diagnostics.byCode[d.code] ?? 0) - 1;
+    if (left > 0) tally.diagnostics.byCode[d.code] = left;
+    else delete tally.diagnostics.byCode[d.code];
+  }
+}
+
+/**
  * Counts diagnostics.
  * @param tally the counts so far (changed)
  * @param diagnostics what to count

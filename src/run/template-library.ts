@@ -1,14 +1,11 @@
 /**
  * The pages articles may transclude, gathered before the articles are processed: template pages
- * among the inputs (files named `Template-…`/`Template:…`, a `--templates` folder) and, for a
- * dump, its namespace-10 pages that hold a table wikitally reads (a first pass over the dump).
+ * among the inputs (files named `Template-…`/`Template:…`, a `--templates` folder) and a dump's
+ * own namespace-10 pages that hold a table wikitally reads (added as the dump is read).
  * Each article is sent only the pages its text names, so workers never hold the whole library.
  */
 import { readFile } from 'node:fs/promises';
-import { SCOPE_TRIGGER } from '../extract/template-names.js';
 import type { InputRef } from '../read/inputs.js';
-import { readDump } from '../read/dump/pages.js';
-import { emptyCounts, type DumpInput } from '../read/dump/types.js';
 import { templateTitleOfFile, transclusionKey, type TemplatePage } from '../read/transclusion.js';
 
 /**
@@ -27,6 +24,15 @@ export class TemplateLibrary {
   /** How many pages it holds. */
   get size(): number {
     return this.#pages.size;
+  }
+
+  /**
+   * Whether it holds the page a call names.
+   * @param name a template call's name (`2019–20 Bundesliga table`)
+   * @returns true when that page is known
+   */
+  has(name: string): boolean {
+    return this.#pages.has(transclusionKey(name));
   }
 
   /**
@@ -76,18 +82,6 @@ export class TemplateLibrary {
       } catch {
         // An unreadable file is reported when it is read as an article.
       }
-    }
-  }
-
-  /**
-   * Adds the namespace-10 pages of a dump that hold a table wikitally reads.
-   * @param file the dump as named in the output
-   * @param input its path
-   */
-  async addDump(file: string, input: DumpInput): Promise<void> {
-    const prefilter = (text: Buffer): boolean => SCOPE_TRIGGER.test(text.toString('latin1'));
-    for await (const item of readDump(input, { namespaces: new Set([10]), prefilter }, emptyCounts())) {
-      if ('text' in item) this.add({ title: item.title, file, page: item.title, text: item.text });
     }
   }
 }

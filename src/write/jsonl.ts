@@ -81,3 +81,61 @@ function compress(bytes: Buffer, compression: Compression): Buffer {
   }
   return bytes;
 }
+
+/**
+ * Rewrites a JSON Lines file with some runs of lines replaced, streaming (the file may be large):
+ * each replacement gives the first line it replaces, how many, and the new lines. The result is
+ * written in batches of `batch` lines (one compressed member each) to a new file, then renamed
+ * over the old one, so an interrupted rewrite leaves the old file whole.
+ * @param file the file
+ * @param compression its compression
+ * @param replacements by first line (0-based), in any order, not overlapping
+ * @param batch lines per batch
+ */
+export async function rewriteLines(
+  file: string,
+  compression: Compression,
+  replacements: ReadonlyMap<number, { count: number; lines: readonly string[] }>,
+  batch: number,
+): Promise<void> {
+  const temp = `${file}.rewrite-${process.pid}.tmp`;
+  const out = await JsonlFile.open(temp, 0, compression);
+  let n = 0;
+  let skip = 0;
+  let pending = 0;
+  const add = async (line: string): Promise<void> => {
+    out.add(line);
+    if (++pending >= batch) {
+      pending = 0;
+      await out.flush();
+    }
+  };
+  for await (const line of readLines(file, compression)) {
+    const r = replacements.get(n);
+    if (r !== undefined) {
+      for (const l of r.lines) await add(l);
+      skip = r.count;
+    }
+    if (skip > 0) skip -= 1;
+    else await add(line);
+    n += 1;
+  }
+  // Replacements past the end (an article whose lines were all empty) are appended.
+  for (const [at, r] of [...replacements].sort(([a], [b]) => a - b)) if (at >= n) for (const l of r.lines) await add(l);
+  await out.close();
+  const { rename } = await import('node:fs/promises');
+  await rename(temp, file);
+}
+
+async function* readLines(file: string, compression: Compression): AsyncGenerator<string> {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  let input: NodeJS.ReadableStream = createReadStream(file);
+  if (compression === 'gzip') input = input.pipe((await import('node:zlib')).createGunzip());
+  if (compression === 'zstd') {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('zstd', ['-q', '-dc', file], { stdio: ['ignore', 'pipe', 'ignore'] });
+    input = child.stdout;
+  }
+  for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) if (line.length > 0) yield line;
+}

@@ -59,6 +59,18 @@ describe('transcluded tables', () => {
       ['ga_BBB', 'd.xml.bz2', '4'],
     ]);
     expect(ds.filter((d) => d.code === 'check/goals-for-mismatch').map((d) => d.page)).toEqual(['Template:2099 Test League table']);
+    // Written out, as JSON Lines and as files: the article read again at the end takes its place.
+    for (const layout of ['jsonl', 'files'] as const) {
+      const out = mkdtempSync(path.join(tmpdir(), 'wikitally-transclusion-out-'));
+      await run({ inputs: [path.join(dir, 'd.xml.bz2')], outDir: out, jobs: 0, layout, collect: false });
+      const folder = path.join(out, 'd.xml.bz2');
+      const diagnostics = readFileSync(path.join(folder, 'diagnostics.jsonl'), 'utf8');
+      expect(diagnostics.match(/"code":"check\/goals-(for|against)-mismatch"/g)).toHaveLength(2);
+      expect(diagnostics).not.toContain('read/unresolved-transclusion');
+      const summary = JSON.parse(readFileSync(path.join(folder, 'summary.json'), 'utf8')) as { diagnostics: { error: number; byCode: Record<string, number> } };
+      expect(summary.diagnostics.error).toBe(2);
+      expect(summary.diagnostics.byCode['read/unresolved-transclusion']).toBeUndefined();
+    }
   });
 
   it('should transclude as MediaWiki does: onlyinclude, noinclude, includeonly and {{{parameters|defaults}}}', () => {
