@@ -52,7 +52,7 @@ const SPECIAL = /[[\]{}<'\n\u0001\u0002_:&]/;
 /** Text that only wikiparser-node can read exactly. */
 /** ISBN, RFC and PMID numbers are magic links, which plain text drops. */
 const MAGIC_LINK = /\b(?:ISBN|RFC|PMID)\b/;
-const HARD = /''|__|(?:^|\n)[ \t]*(?:[*#:;]|----|\{\||!|\|)|\b(?:ISBN|RFC|PMID)\b/;
+const HARD = /__|(?:^|\n)[ \t]*(?:[*#:;]|----|\{\||!|\|)|\b(?:ISBN|RFC|PMID)\b/;
 const HTML_TAG = /^(\/?)([a-z][^\s/>]*)((?:\s|\/(?!>))[^>]*?)?(\/?>)/i;
 
 /**
@@ -67,18 +67,84 @@ export function inlineText(src: InlineSource, start: number, end: number): Plain
   if (!SPECIAL.test(masked) && !MAGIC_LINK.test(masked)) return { text: collapse(masked), links: [] };
   if (HARD.test(masked) || src.config.linkLike.test(masked)) return undefined;
   const links: Link[] = [];
-  const raw = walk(src, start, end, links);
-  return raw === undefined ? undefined : { text: collapse(decodeEntities(raw)), links };
+  const parts = walk(src, start, end, links);
+  return parts === undefined ? undefined : { text: collapse(decodeEntities(finish(parts))), links };
+}
+
+/** What a range holds at the quote stage: its own text, and the output of each token inside it. */
+type Part = string | { token: string };
+
+/** A token as the quote stage sees it: four characters that are neither apostrophes nor spaces. */
+const PLACEHOLDER = '\u0003\u0003\u0003\u0003';
+
+/**
+ * The plain text of a range's parts: bold and italic markup removed line by line as MediaWiki's
+ * doQuotes reads it (wikiparser-node's parseQuotes), tokens replaced by their own text.
+ */
+function finish(parts: readonly Part[]): string {
+  const tokens: string[] = [];
+  let line = '';
+  for (const p of parts) {
+    if (typeof p === 'string') line += p;
+    else {
+      tokens.push(p.token);
+      line += PLACEHOLDER;
+    }
+  }
+  const stripped = line.includes("''") ? line.split('\n').map(stripQuotes).join('\n') : line;
+  let k = 0;
+  return stripped.split(PLACEHOLDER).reduce((out, piece, i) => (i === 0 ? piece : out + (tokens[k++] ?? '') + piece), '');
+}
+
+/** One line without its quote tokens (runs of two or more apostrophes read as bold/italic). */
+function stripQuotes(line: string): string {
+  const arr = line.split(/('{2,})/);
+  if (arr.length === 1) return line;
+  let nBold = 0;
+  let nItalic = 0;
+  let firstSingle: number | undefined;
+  let firstMulti: number | undefined;
+  let firstSpace: number | undefined;
+  for (let i = 1; i < arr.length; i += 2) {
+    const len = (arr[i] ?? '').length;
+    if (len === 2) nItalic += 1;
+    else if (len === 3 || len === 4) {
+      if (len === 4) {
+        arr[i - 1] += "'";
+        arr[i] = "'''";
+      }
+      nBold += 1;
+      const before = arr[i - 1] ?? '';
+      if (firstSingle !== undefined) continue;
+      if (before.endsWith(' ')) {
+        if (firstMulti === undefined && firstSpace === undefined) firstSpace = i;
+      } else if (before.slice(-2, -1) === ' ') firstSingle = i;
+      else firstMulti ??= i;
+    } else {
+      arr[i - 1] += "'".repeat(len - 5);
+      arr[i] = "'''''";
+      nItalic += 1;
+      nBold += 1;
+    }
+  }
+  if (nItalic % 2 === 1 && nBold % 2 === 1) {
+    const i = firstSingle ?? firstMulti ?? firstSpace;
+    if (i !== undefined) {
+      arr[i] = "''";
+      arr[i - 1] += "'";
+    }
+  }
+  return arr.filter((_, i) => i % 2 === 0).join('');
 }
 
 function collapse(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** The raw text of a range (entities still encoded), or undefined when it holds something hard. */
-function walk(src: InlineSource, start: number, end: number, links: Link[] | undefined): string | undefined {
+/** The parts of a range (entities still encoded), or undefined when it holds something hard. */
+function walk(src: InlineSource, start: number, end: number, links: Link[] | undefined): Part[] | undefined {
   const { text, masked } = src;
-  let out = '';
+  const out: Part[] = [];
   let at = start;
   const special = /[[{<\u0001\u0002]/g;
   special.lastIndex = start;
@@ -86,7 +152,8 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
     const i = m.index;
     const c = masked[i];
     if (c === '\u0001' || c === '\u0002') {
-      out += text.slice(at, i);
+      // Comments and tags: each a token with no text of its own.
+      out.push(text.slice(at, i), { token: '' });
       let j = i;
       while (j < end && (masked[j] === '\u0001' || masked[j] === '\u0002')) j++;
       at = j;
@@ -95,10 +162,9 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
       const call = src.callAt.get(i);
       if (call === undefined) continue;
       if (call.end > end) return undefined;
-      out += text.slice(at, i);
       const value = callText(src, call, links);
       if (value === undefined) return undefined;
-      out += value;
+      out.push(text.slice(at, i), { token: value });
       at = call.end;
       special.lastIndex = call.end;
     } else if (c === '[') {
@@ -108,10 +174,9 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
       }
       const link = src.linkAt.get(i);
       if (link === undefined || link.end > end) return undefined;
-      out += text.slice(at, i);
       const value = linkText(src, link, links);
       if (value === undefined) return undefined;
-      out += value;
+      out.push(text.slice(at, i), { token: value });
       at = link.end;
       special.lastIndex = link.end;
     } else {
@@ -125,12 +190,13 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
       const tagEnd = i + 1 + tag[0].length;
       // A template or link inside the tag is a placeholder to wikiparser-node: leave that case to it.
       if (/[{[]{2}/.test(masked.slice(i, tagEnd))) return undefined;
-      out += text.slice(at, i) + (name === 'br' ? ' ' : '');
+      out.push(text.slice(at, i), { token: name === 'br' ? ' ' : '' });
       at = tagEnd;
       special.lastIndex = tagEnd;
     }
   }
-  return out + text.slice(at, end);
+  out.push(text.slice(at, end));
+  return out;
 }
 
 /** A link's text: its label, or its target when it has none; the link itself goes to `links`. */
@@ -145,7 +211,7 @@ function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined):
   else {
     const inner = walk(src, link.bar + 1, link.end - 2, undefined);
     if (inner === undefined) return undefined;
-    label = inner;
+    label = finish(inner);
   }
   links?.push({ target: normaliseLinkTarget(target.trim()), label: decodeEntities(label).trim() });
   return label;
@@ -178,7 +244,9 @@ function callText(src: InlineSource, call: Call, links: Link[] | undefined): str
   const key = KEEP_ARGUMENT[title];
   if (key === undefined) return '';
   const a = arg(key);
-  return a === undefined ? '' : walk(src, a.start, a.end, links);
+  if (a === undefined) return '';
+  const parts = walk(src, a.start, a.end, links);
+  return parts === undefined ? undefined : finish(parts);
 }
 
 /** `{{Start date|2020|7|2}}` → `2020-07-02`, as plain-text.ts does. */
