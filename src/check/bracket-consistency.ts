@@ -10,6 +10,7 @@
 import type { Extracted } from '../extract/index.js';
 import { sameTeam, withoutQualifier, type TeamMention } from '../extract/team-identity.js';
 import type { BracketRecord, BracketRound, BracketSlot, Figure, InfoboxRecord, StageContext } from '../types/index.js';
+import { readTieBreak, type TieBreak } from './tie-break.js';
 
 /**
  * Runs every knockout check of an article.
@@ -111,8 +112,10 @@ interface Winner {
 }
 
 /**
- * The final's winner: the bold team, else the higher aggregate or score, since no later round says.
- * The final is slots 1–2 of the last round (slots 3–4 there are a third-place match).
+ * The final's winner: the bold team, else the higher aggregate or score, else (level) the one the
+ * marks after the goals put through: more shoot-out goals (`1 (4)` v `1 (3)`), or away goals
+ * (`2 (a)`), since no later round says. The final is slots 1–2 of the last round (slots 3–4 there
+ * are a third-place match).
  */
 function finalWinner(bracket: BracketRecord): Winner | undefined {
   const last = bracket.rounds[bracket.rounds.length - 1];
@@ -124,8 +127,20 @@ function finalWinner(bracket: BracketRecord): Winner | undefined {
   const total = (s: BracketSlot): number | undefined =>
     s.aggregate?.value ?? (s.scores.every((f) => f.value !== undefined) && s.scores.length > 0 ? s.scores.reduce((n, f) => n + (f.value ?? 0), 0) : undefined);
   const [x, y] = [total(a), total(b)];
-  if (x === undefined || y === undefined || x === y) return undefined;
-  return { slot: x > y ? a : b, how: `${x}–${y} in the last round`, bracket };
+  if (x === undefined || y === undefined) return undefined;
+  if (x !== y) return { slot: x > y ? a : b, how: `${x}–${y} in the last round`, bracket };
+  // Level: the marks are written on the aggregate or on the last leg played.
+  const marks = (s: BracketSlot): TieBreak => {
+    const [onAggregate, onLeg] = [readTieBreak(s.aggregate?.raw ?? ''), readTieBreak(s.scores[s.scores.length - 1]?.raw ?? '')];
+    const penalties = onAggregate.penalties ?? onLeg.penalties;
+    return { ...(penalties === undefined ? {} : { penalties }), ...(onAggregate.awayGoals ?? onLeg.awayGoals ? { awayGoals: true as const } : {}) };
+  };
+  const [p, q] = [marks(a), marks(b)];
+  if (p.penalties !== undefined && q.penalties !== undefined && p.penalties !== q.penalties) {
+    return { slot: p.penalties > q.penalties ? a : b, how: `${x}–${y}, ${p.penalties}–${q.penalties} on penalties`, bracket };
+  }
+  if ((p.awayGoals === true) !== (q.awayGoals === true)) return { slot: p.awayGoals === true ? a : b, how: `${x}–${y}, on away goals`, bracket };
+  return undefined;
 }
 
 function checkInfoboxWinner(infobox: InfoboxRecord, final: Winner, context: StageContext): void {

@@ -5,8 +5,10 @@
  * points and a third match.
  * https://en.wikipedia.org/wiki/Template:16TeamBracket (the NTeamBracket family, -2Leg/-3Leg,
  * compact and third-place variants) and https://en.wikipedia.org/wiki/Module:Team_bracket.
- * Reads: rounds, legs (`2` or per round `2/2/1`), byes, RD<n>, RD<n>-team<m> (padded or not),
- * RD<n>-seed<m>, RD<n>-score<m>, RD<n>-score<m>-<leg>, RD<n>-score<m>-agg.
+ * Reads: rounds, legs or sets (`2` or per round `2/2/1`), byes (a `…-Byes` template allows them in
+ * round 1), RD<n>, RD<n>-team<m> (padded or not), RD<n>-seed<m>, RD<n>-score<m>,
+ * RD<n>-score<m>-<leg>, RD<n>-score<m>-agg. Cells are read as real articles write them
+ * (bracket-cells.ts): an explicit `Bye` or a `TBD` is no team, a walkover mark no goals.
  * Sizes come from the input, so they are capped: at most MAX_BRACKET_ROUNDS rounds, and slot
  * numbers up to what the template draws (an NTeamBracket its N, Module:Team bracket 2^rounds).
  * A round, slot or leg past that is reported (`extract/out-of-range`) and ignored.
@@ -14,7 +16,8 @@
 import { MAX_BRACKET_ROUNDS, MAX_FIGURE } from '../limits.js';
 import type { ParamView, TemplateView } from '../parse/index.js';
 import type { BracketRecord, BracketRound, BracketSlot, Figure, StageContext } from '../types/index.js';
-import { readBoundedNumber, readCount, readNumberText, readScoreFigure, reportTooLarge } from './numbers.js';
+import { readGoalsCell, readTeamCell } from './bracket-cells.js';
+import { readBoundedNumber, readCount, readNumberText, reportTooLarge } from './numbers.js';
 import { sameTeam } from './team-identity.js';
 import { bracketSize, displayTemplateName } from './template-names.js';
 import { reportDuplicateParams } from './teams.js';
@@ -89,7 +92,9 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
     else if (legNumber === undefined) s.agg = p;
     else s.legs.set(legNumber, p);
   }
-  const byes = readBoundedNumber(view.byName.get('byes'), 'the rounds with byes', context) ?? 0;
+  // A `…-Byes` wrapper draws round 1 with byes; `byes` itself says up to which round.
+  const byes = readBoundedNumber(view.byName.get('byes'), 'the rounds with byes', context) ?? (/byes/i.test(view.rawName) ? 1 : 0);
+  const legCounts = readLegCounts(view, context);
 
   const rounds: BracketRound[] = [];
   for (let n = 1; n <= roundCount; n++) {
@@ -97,12 +102,18 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
     const params = byRound.get(n) ?? new Map<number, SlotParams>();
     const label = valueOf(view.byName.get(`RD${n}`));
     const slots: BracketSlot[] = [];
+    const byeSlots = new Set<number>();
     let last = slotCount;
     for (const m of params.keys()) last = Math.max(last, m);
     for (let m = 1; m <= last; m++) {
-      const s = params.get(m);
-      slots.push(readSlot(m, s, `round ${n}`, context));
+      const { slot, bye } = readSlot(m, params.get(m), `round ${n}`, context);
+      slots.push(slot);
+      if (bye) byeSlots.add(m);
     }
+    const previous = rounds[n - 2];
+    // The round before, with its legs: what the template says, or more when its slots hold more.
+    const before = previous && { slots: previous.slots, legs: previous.slots.reduce((most, s) => Math.max(most, s.scores.length), legsOfRound(legCounts, n - 1)) };
+    reportMissingSlots(view, { round: n, slots, params, byeSlots, byesAllowed: n <= byes }, before, context);
     rounds.push({
       round: n,
       ...opt('label', label),
@@ -110,7 +121,6 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
       slots,
       ties: [],
     });
-    reportMissingSlots(view, n, slots, params, n <= byes, context);
   }
   for (const [i, round] of rounds.entries()) {
     const next = rounds[i + 1];
@@ -127,7 +137,7 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
       });
     }
   }
-  let legs = readLegs(view, context);
+  let legs = Math.max(1, ...legCounts);
   for (const r of rounds) for (const s of r.slots) legs = Math.max(legs, s.scores.length);
   return {
     kind: 'bracket',
@@ -163,20 +173,32 @@ function readRounds(view: TemplateView, context: StageContext): number | undefin
   return undefined;
 }
 
-/** The most legs `legs` gives (`2`, or per round `2/2/1`), at least 1. */
-function readLegs(view: TemplateView, context: StageContext): number {
-  const p = view.byName.get('legs');
-  let legs = 1;
-  // Counted in a loop: a `legs` of thousands of `/` must not be spread into Math.max.
-  for (const piece of (p?.text ?? '').split('/')) {
+/**
+ * The legs of each round from `legs` (or its synonym `sets`): `2` for every round, `2/2/1` per
+ * round (the last number for the rounds after it); else from a `-2Leg` template name; empty when
+ * nothing says.
+ */
+function readLegCounts(view: TemplateView, context: StageContext): number[] {
+  const p = view.byName.get('legs') ?? view.byName.get('sets');
+  // `16TeamBracket-2Leg` draws two legs in every round.
+  const named = /-(\d)\s*legs?\b/i.exec(view.rawName)?.[1];
+  if (p === undefined && named !== undefined) return [Number(named)];
+  const counts: number[] = [];
+  // Counted in a loop, at most one number per round: a `legs` of thousands of `/` is cut short.
+  for (const piece of (p?.text ?? '').split('/').slice(0, MAX_BRACKET_ROUNDS)) {
     const n = readNumberText(piece);
     if (n === 'too-large' && p !== undefined) {
       reportTooLarge(p, 'the number of legs', context);
       break;
     }
-    if (typeof n === 'number') legs = Math.max(legs, n);
+    counts.push(typeof n === 'number' && n >= 1 ? Math.floor(n) : 1);
   }
-  return legs;
+  return counts;
+}
+
+/** The legs of round n (1-based): its own number, else the last one given, else 1. */
+function legsOfRound(counts: readonly number[], n: number): number {
+  return counts[n - 1] ?? counts[counts.length - 1] ?? 1;
 }
 
 /** Every RD<n>-team/seed/score parameter whose round the bracket can draw; the others are reported. */
@@ -208,50 +230,72 @@ function clip(s: string): string {
   return s.length <= 40 ? s : `${s.slice(0, 30)}…`;
 }
 
-function readSlot(slot: number, s: SlotParams | undefined, where: string, context: StageContext): BracketSlot {
-  const team = valueOf(s?.team);
+function readSlot(slot: number, s: SlotParams | undefined, where: string, context: StageContext): { slot: BracketSlot; bye: boolean } {
+  const { team, bye } = readTeamCell(s?.team);
   const scores: Figure[] = [];
-  const single = readScoreFigure(s?.single, `the score of slot ${slot} in ${where}`, context);
+  const single = readGoalsCell(s?.single, `the score of slot ${slot} in ${where}`, context);
   if (single !== undefined) scores.push(single);
   for (const leg of [...(s?.legs.keys() ?? [])].sort((x, y) => x - y)) {
-    const f = readScoreFigure(s?.legs.get(leg), `leg ${leg} of slot ${slot} in ${where}`, context);
+    const f = readGoalsCell(s?.legs.get(leg), `leg ${leg} of slot ${slot} in ${where}`, context);
     if (f !== undefined) scores.push(f);
   }
-  const aggregate = readScoreFigure(s?.agg, `the aggregate of slot ${slot} in ${where}`, context);
-  return {
+  const aggregate = readGoalsCell(s?.agg, `the aggregate of slot ${slot} in ${where}`, context);
+  const read: BracketSlot = {
     slot,
     ...opt('team', team),
     ...opt('link', team?.links?.[0]?.target),
     ...opt('seed', s?.seed?.text || undefined),
-    ...(s?.team !== undefined && /'''/.test(s.team.raw) ? { bold: true } : {}),
+    ...(team !== undefined && /'''/.test(team.raw) ? { bold: true } : {}),
     scores,
     ...opt('aggregate', aggregate),
   };
+  return { slot: read, bye: bye === true };
 }
 
-/** A tie with one team and not the other, where no bye is allowed, has lost a slot. */
-function reportMissingSlots(
-  view: TemplateView,
-  round: number,
-  slots: readonly BracketSlot[],
-  params: ReadonlyMap<number, SlotParams>,
-  byesAllowed: boolean,
-  context: StageContext,
-): void {
-  if (byesAllowed) return;
-  for (let k = 0; 2 * k + 1 < slots.length; k++) {
-    const pair = [slots[2 * k], slots[2 * k + 1]];
+/** A round as read so far, for the missing-slot report. */
+interface RoundSlots {
+  round: number;
+  slots: readonly BracketSlot[];
+  params: ReadonlyMap<number, SlotParams>;
+  /** Slots whose cell says `Bye`. */
+  byeSlots: ReadonlySet<number>;
+  byesAllowed: boolean;
+}
+
+/**
+ * A tie with one team and not the other, where no bye is allowed or written, has lost a slot;
+ * unless the empty slot waits for a tie of the round before that has not been decided yet (its
+ * two teams are there, its score is not complete): an in-progress bracket is not faulty.
+ */
+function reportMissingSlots(view: TemplateView, r: RoundSlots, previous: { slots: readonly BracketSlot[]; legs: number } | undefined, context: StageContext): void {
+  if (r.byesAllowed) return;
+  for (let k = 0; 2 * k + 1 < r.slots.length; k++) {
+    const pair = [r.slots[2 * k], r.slots[2 * k + 1]];
     const present = pair.filter((s) => s?.team !== undefined);
     if (present.length !== 1) continue;
     const missing = pair.find((s) => s?.team === undefined);
+    if (missing === undefined || r.byeSlots.has(missing.slot)) continue;
+    if (previous !== undefined && !isDecided(previous.slots, missing.slot, previous.legs)) continue;
     const other = present[0];
-    const written = missing === undefined ? undefined : params.get(missing.slot)?.team;
+    const written = r.params.get(missing.slot)?.team;
     context.report({
       code: 'extract/bracket-missing-slot',
       stage: 'extract',
-      message: `Unexpected empty slot ${missing?.slot ?? '?'} in round ${round}, expected the opponent of ${other?.team?.text ?? 'the other team'} (or \`byes\` set for this round)`,
-      param: written?.name ?? `RD${round}-team${String(missing?.slot ?? 0).padStart(2, '0')}`,
+      message: `Unexpected empty slot ${missing.slot} in round ${r.round}, expected the opponent of ${other?.team?.text ?? 'the other team'} (or \`byes\` set for this round)`,
+      param: written?.name ?? `RD${r.round}-team${String(missing.slot).padStart(2, '0')}`,
       span: written?.paramSpan ?? other?.team?.span ?? view.span,
     });
   }
+}
+
+/**
+ * Whether tie k of a round (slots 2k−1 and 2k) has a winner to put in slot k of the next round:
+ * not when both teams are there and a score is still missing (every leg, or the aggregate).
+ */
+function isDecided(slots: readonly BracketSlot[], k: number, legs: number): boolean {
+  const pair = [slots[2 * k - 2], slots[2 * k - 1]];
+  if (pair.some((s) => s?.team === undefined)) return true;
+  const complete = (s: BracketSlot | undefined): boolean =>
+    s?.aggregate?.value !== undefined || (s !== undefined && s.scores.length >= legs && s.scores.every((f) => f.value !== undefined));
+  return pair.every(complete);
 }

@@ -19,7 +19,6 @@ const KEEP_ARGUMENT: Readonly<Record<string, string>> = {
   'Template:Nobold': '1',
   'Template:Noitalic': '1',
   'Template:Lang': '2',
-  'Template:Fbaicon': '1',
 };
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {

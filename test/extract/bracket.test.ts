@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/index.js';
+import { processInput } from '../../src/pipeline.js';
 import { ROOT } from '../helpers.js';
 
 const seed = readFileSync(path.join(ROOT, 'samples', '2004-copa-peru.surf'), 'utf8');
@@ -97,5 +98,85 @@ describe('third-place variants', () => {
     );
     expect(a.brackets[0]?.rounds[1]?.ties).toHaveLength(2);
     expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+/** The codes of an article's diagnostics about brackets and knockout checks. */
+function knockoutCodes(text: string): string[] {
+  return extract(text, { file: 'cup.wiki' })
+    .diagnostics.filter((d) => /bracket|aggregate|winner|knockout|not-a-number/.test(d.code))
+    .map((d) => d.code);
+}
+
+describe('bracket cells as real articles write them (issue 8)', () => {
+  it('should read an explicit Bye as no team, so two byes in a round are no duplicate and no empty slot', () => {
+    const text = '{{8TeamBracket|RD1-team1=Bye|RD1-team2=[[Alpha FC|Alpha]]|RD1-team3=Bye|RD1-team4=Beta|RD2-team1=[[Alpha FC|Alpha]]|RD2-team2=Beta}}';
+    const r1 = extract(text).brackets[0]?.rounds[0];
+    expect([r1?.slots[0]?.team, r1?.ties[0]]).toEqual([undefined, { tie: 1, slots: [1, 2], through: 'Alpha', throughSlot: 2 }]);
+    expect(knockoutCodes(text)).toEqual([]);
+  });
+
+  it('should read a walkover or not-played mark as a score without goals, and report no garbage', () => {
+    const text = '{{2TeamBracket|RD1-team1=Alpha|RD1-score1=w/o|RD1-team2=Beta|RD1-score2=–}}';
+    const slots = extract(text).brackets[0]?.rounds[0]?.slots;
+    expect(slots?.map((s) => s.scores.map((f) => [f.raw, f.value]))).toEqual([[['w/o', undefined]], [['–', undefined]]]);
+    expect(knockoutCodes(text)).toEqual([]);
+  });
+
+  it('should still report a score that is neither goals nor a mark', () => {
+    expect(knockoutCodes('{{4TeamBracket|RD1-team1=Alpha|RD1-score1=two|RD1-team2=Beta|RD1-score2=1}}')).toEqual(['extract/not-a-number']);
+  });
+
+  it('should name a national team given only by {{fb|…}} by its code, so it can go through', () => {
+    const text = "{{4TeamBracket|RD1-team1='''{{fb|ITA}}'''|RD1-score1=2|RD1-team2={{fb-rt|ESP}}|RD1-score2=1|RD1-team3={{fb|FRA}}|RD1-score3=0|RD1-team4={{fb|GER}}|RD1-score4=1|RD2-team1={{fb|ITA}}|RD2-team2={{fb|GER}}}}";
+    const r1 = extract(text).brackets[0]?.rounds[0];
+    expect([r1?.slots.map((s) => s.team?.text), r1?.slots[0]?.bold, r1?.ties[0]?.through]).toEqual([['ITA', 'ESP', 'FRA', 'GER'], true, 'ITA']);
+    expect(knockoutCodes(text)).toEqual([]);
+  });
+
+  it('should read TBD as a slot still to be filled, not as a team in the wrong slot', () => {
+    const text = '{{4TeamBracket|RD1-team1=Alpha|RD1-score1=2|RD1-team2=Beta|RD1-score2=0|RD1-team3=Gamma|RD1-team4=Delta|RD2-team1=Alpha|RD2-team2=TBD}}';
+    expect(extract(text).brackets[0]?.rounds[1]?.slots[1]?.team).toBeUndefined();
+    expect(knockoutCodes(text)).toEqual([]);
+  });
+
+  it('should not report an empty slot whose tie has not been played yet', () => {
+    const text = '{{4TeamBracket|RD1-team1=Alpha|RD1-score1=2|RD1-team2=Beta|RD1-score2=1|RD1-team3=Gamma|RD1-team4=Delta|RD2-team1=Alpha}}';
+    expect(knockoutCodes(text)).toEqual([]);
+  });
+
+  it('should not report an empty slot whose two-legged tie has played one leg of two', () => {
+    const text =
+      '{{8TeamBracket-2Leg|RD1-team1=A|RD1-score1-1=1|RD1-score1-2=1|RD1-team2=B|RD1-score2-1=0|RD1-score2-2=0|RD1-team3=C|RD1-score3-1=2|RD1-team4=D|RD1-score4-1=2|RD2-team1=A}}';
+    expect(knockoutCodes(text)).toEqual([]);
+  });
+
+  it('should report an empty slot whose tie has been played', () => {
+    const text = '{{4TeamBracket|RD1-team1=Alpha|RD1-score1=2|RD1-team2=Beta|RD1-score2=1|RD1-team3=Gamma|RD1-score3=0|RD1-team4=Delta|RD1-score4=3|RD2-team1=Alpha}}';
+    const d = extract(text).diagnostics.filter((x) => x.code === 'extract/bracket-missing-slot');
+    expect(d.map((x) => x.param)).toEqual(['RD2-team02']);
+  });
+
+  it('should allow byes in round 1 of a …-Byes template', () => {
+    expect(knockoutCodes('{{8TeamBracket-Byes|RD1-team1=Alpha|RD1-team3=Beta|RD1-score3=1|RD1-team4=Gamma|RD1-score4=0|RD2-team1=Alpha|RD2-team2=Beta}}')).toEqual([]);
+    expect(knockoutCodes('{{8TeamBracket|RD1-team1=Alpha|RD1-team3=Beta|RD1-score3=1|RD1-team4=Gamma|RD1-score4=0|RD2-team1=Alpha|RD2-team2=Beta}}')).toEqual(['extract/bracket-missing-slot']);
+  });
+
+  it('should read `sets` as the number of legs, as `legs` is', () => {
+    expect(extract('{{#invoke:Team bracket|main|rounds=1|sets=3|RD1-team1=A|RD1-team2=B}}').brackets[0]?.legs).toBe(3);
+  });
+
+  it('should take two legs from a -2Leg template name when no score says so yet', () => {
+    expect(extract('{{4TeamBracket-2Leg|RD1-team1=A|RD1-team2=B|RD1-team3=C|RD1-team4=D}}').brackets[0]?.legs).toBe(2);
+  });
+});
+
+describe('flag icons beside a club', () => {
+  it('should drop {{fbaicon}} (an association flag, no text) from a team name, on both parser paths', () => {
+    const text = '==Final==\n{{Football box\n|date=18 May 1960\n|team1=[[Alpha FC]] {{fbaicon|ESP}}\n|score=3–1\n|team2={{fbaicon|FRG}} [[Beta SV]]\n}}\n';
+    for (const parser of ['targeted', 'full'] as const) {
+      const m = processInput({ file: 'final.wiki', key: 'final.wiki', bytes: Buffer.from(text) }, 'wikitext', { parser }).matches[0];
+      expect([m?.team1.text, m?.team2.text]).toEqual(['Alpha FC', 'Beta SV']);
+    }
   });
 });

@@ -44,7 +44,6 @@ export const KEEP_ARGUMENT: Readonly<Record<string, string>> = {
   'Template:Nobold': '1',
   'Template:Noitalic': '1',
   'Template:Lang': '2',
-  'Template:Fbaicon': '1',
 };
 
 /** Characters after which the simple scan has to look closer. */
