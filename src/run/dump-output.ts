@@ -222,9 +222,10 @@ export class DumpOutput {
    * @param file the input
    * @param pages the page counts
    * @param tally the article counts
+   * @param keepPending keep pending.jsonl (the articles to read again are left to whoever merges this output)
    * @returns 1 when something could not be written, else 0
    */
-  async finish(file: string, pages: DumpCounts, tally: Tally): Promise<number> {
+  async finish(file: string, pages: DumpCounts, tally: Tally, keepPending = false): Promise<number> {
     const ext = `.jsonl${COMPRESSED_EXTENSION[this.#compression]}`;
     try {
       await this.#articles?.close();
@@ -233,7 +234,7 @@ export class DumpOutput {
       this.#articles = undefined;
       this.#diagnostics = undefined;
       this.#pending = undefined;
-      await rm(path.join(this.#folder, PENDING), { force: true });
+      if (!keepPending) await rm(path.join(this.#folder, PENDING), { force: true });
       const summary = {
         file,
         pages,

@@ -8,7 +8,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { DecoderChoice, DumpCounts, DumpInput, DumpPage, DumpProblem } from '../read/dump/types.js';
+import type { DecoderChoice, DumpCounts, DumpInput, DumpPage, DumpProblem, DumpReadOptions } from '../read/dump/types.js';
 import { emptyCounts, isDumpProblem } from '../read/dump/types.js';
 import { readDump } from '../read/dump/pages.js';
 import { planMultistream, readMultistream } from './multistream-read.js';
@@ -64,6 +64,17 @@ export interface DumpRun {
    * whole dump is known, and its outcome put in its place (so the dump is decompressed once).
    */
   library?: TemplateLibrary;
+  /**
+   * Reads the dump's pages and problems from elsewhere than the whole file (a queue job's byte
+   * range, or the parts of a queue run), in dump order, filling in `counts` as the reader does;
+   * `onFraction` tells how much of the input is read.
+   */
+  read?: (options: DumpReadOptions, counts: DumpCounts, onFraction: (fraction: number) => void) => AsyncIterable<DumpPage | DumpProblem>;
+  /**
+   * Leave the articles to read again to whoever merges this output (a queue job: the late phase
+   * runs once every part is known): they stay in pending.jsonl.
+   */
+  defer?: boolean;
 }
 
 /** What one dump gave. */
@@ -123,13 +134,13 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   };
 
   // A multistream dump is read as ranges decoded in parallel; any other dump in one piece.
-  const plan = typeof run.input === 'string' ? await planMultistream(run.input, run.groupBytes) : undefined;
+  const plan = typeof run.input === 'string' && run.read === undefined ? await planMultistream(run.input, run.groupBytes) : undefined;
   let fraction: number | undefined;
-  const items =
-    plan === undefined
-      ? readDump(run.input, dumpOptions(run), counts)
-      : // Decoders are processes of their own: as many run as there are cores, whatever the pool's size.
-        readMultistream(run.input as string, plan, dumpOptions(run), counts, Math.max(2, availableParallelism(), run.executor.size), (f) => (fraction = f));
+  let items: AsyncIterable<DumpPage | DumpProblem>;
+  if (run.read !== undefined) items = run.read(dumpOptions(run), counts, (f) => (fraction = f));
+  else if (plan === undefined) items = readDump(run.input, dumpOptions(run), counts);
+  // Decoders are processes of their own: as many run as there are cores, whatever the pool's size.
+  else items = readMultistream(run.input as string, plan, dumpOptions(run), counts, Math.max(2, availableParallelism(), run.executor.size), (f) => (fraction = f));
   const pendingInMemory: PendingArticle[] = [];
   for await (const item of items) {
     if (!isDumpProblem(item) && item.ns === 10 && run.library !== undefined) {
@@ -186,9 +197,9 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   }
   await Promise.all(running);
   await writeReady();
-  await readLate(run, output, pendingInMemory, result);
+  if (run.defer !== true) await readLate(run, output, pendingInMemory, result);
   if (output !== undefined) {
-    const lost = await output.finish(run.file, counts, result.tally);
+    const lost = await output.finish(run.file, counts, result.tally, run.defer === true);
     result.lost += lost;
     result.written = output.written;
     await checkpoint?.complete();

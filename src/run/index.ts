@@ -5,7 +5,6 @@
  * This part knows nothing of records; it schedules pipeline.ts and hands envelopes to the writers.
  */
 import path from 'node:path';
-import { SCOPE_TRIGGER } from '../extract/template-names.js';
 import { loadInput, readInputs, type InputError, type InputRef } from '../read/inputs.js';
 import type { DecoderChoice, DumpCounts } from '../read/dump/types.js';
 import type { ArticleRecord, Diagnostic, InputFormat } from '../types/index.js';
@@ -14,7 +13,7 @@ import { toJson } from '../write/envelope.js';
 import type { Compression } from '../write/jsonl.js';
 import { FolderNames } from '../write/names.js';
 import type { WrittenArticle } from './dump-output.js';
-import { runDump } from './dump-run.js';
+import { runDump, type DumpRun } from './dump-run.js';
 import { createExecutor, DEFAULT_BUDGET, defaultJobs, type Executor } from './executor.js';
 import type { TaskBudget } from './pool.js';
 import { isFailure } from './pool.js';
@@ -22,7 +21,8 @@ import { budgetOutcome } from './budget.js';
 import type { Progress } from './progress.js';
 import { countOutcome, emptyTally, sortedTally, type Tally } from './tally.js';
 import type { Outcome, TaskSettings } from './outcome.js';
-import { TemplateLibrary } from './template-library.js';
+import type { TemplateLibrary } from './template-library.js';
+import { articleTask, dumpRunOf, libraryOf, taskSettingsOf } from './setup.js';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -78,6 +78,15 @@ export interface RunOptions {
    * article whose table page comes later is read again at the end.
    */
   transclusions?: boolean;
+  /**
+   * A Redis URL (`redis://host:port`): split the inputs into jobs on that queue for `wikitally
+   * worker` processes, wait for them, and merge their parts into the same output (src/run/queue/).
+   */
+  queue?: string;
+  /** Runs the tasks (the caller keeps it and closes it) instead of an executor made for the run. */
+  executor?: Executor;
+  /** Reads a dump input's items from elsewhere than its file (the parts of a queue run), or undefined for the file. */
+  dumpReader?: (ref: InputRef) => DumpRun['read'];
 }
 
 /** What one input gave. */
@@ -116,25 +125,13 @@ export interface RunResult {
  * @returns what each input gave, the unreadable paths, and what could not be written
  */
 export async function runJob(options: RunOptions): Promise<RunResult> {
+  if (options.queue !== undefined) return (await import('./queue/index.js')).runQueued({ ...options, queue: options.queue });
   const { files, errors } = await readInputs(options.inputs);
   const collect = options.collect !== false;
   const jobs = options.jobs ?? defaultJobs();
-  const settings: TaskSettings = {
-    ...(options.format === undefined ? {} : { format: options.format }),
-    parser: options.parser ?? 'targeted',
-    style: { compact: options.compact === true, spans: options.spans !== false },
-    keepArticle: collect && jobs <= 0,
-  };
-  const executor = createExecutor(jobs, settings, options.budget ?? DEFAULT_BUDGET);
-  const library = new TemplateLibrary();
-  if (options.transclusions !== false) {
-    await library.addFiles(files);
-    if (options.templates !== undefined) {
-      const found = await readInputs(options.templates);
-      errors.push(...found.errors);
-      await library.addFiles(found.files, true);
-    }
-  }
+  const settings = taskSettingsOf(options, collect && jobs <= 0);
+  const executor = options.executor ?? createExecutor(jobs, settings, options.budget ?? DEFAULT_BUDGET);
+  const library = await libraryOf(files, options, errors);
   const folders = new FolderNames();
   const result: RunResult = { inputs: [], errors, lost: 0 };
   try {
@@ -162,37 +159,14 @@ export async function runJob(options: RunOptions): Promise<RunResult> {
       }
     }
   } finally {
-    await executor.close();
+    if (options.executor === undefined) await executor.close();
   }
   if (result.outputFailure !== undefined) result.lost += 1;
   return result;
 }
 
 async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, executor: Executor, settings: TaskSettings, collect: boolean, library: TemplateLibrary): Promise<InputResult> {
-  const namespaces = options.namespaces === 'all' ? 'all' : new Set(options.namespaces ?? [0]);
-  const dumpSettings = { ...settings, style: { ...settings.style, compact: settings.style.compact || (options.layout ?? 'jsonl') === 'jsonl' } };
-  const done = await runDump({
-    file: ref.file,
-    key: ref.key,
-    input: ref.stream ?? ref.path,
-    ...(options.outDir === undefined ? {} : { folder: path.join(options.outDir, folder) }),
-    layout: options.layout ?? 'jsonl',
-    compression: options.compression ?? 'none',
-    namespaces,
-    ...(options.scope === 'all' ? {} : { prefilter: (text: Buffer) => SCOPE_TRIGGER.test(text.toString('latin1')) }),
-    ...(options.decoder === undefined ? {} : { decoder: options.decoder }),
-    resume: options.resume === true && ref.stream === undefined,
-    executor,
-    settings: dumpSettings,
-    ...(options.transclusions === false ? {} : { library }),
-    ...(options.progress === undefined ? {} : { progress: options.progress }),
-    onArticle: (o, text, texts) => options.onArticle?.(o, ref.file, text, texts),
-    keepText: options.keepText === true,
-    onDiagnostics: (ds) => options.onDiagnostics?.(ds, ref.file),
-    collect,
-    ...(options.checkpointEvery === undefined ? {} : { checkpointEvery: options.checkpointEvery }),
-    ...(options.groupBytes === undefined ? {} : { groupBytes: options.groupBytes }),
-  });
+  const done = await runDump(dumpRunOf(ref, options.outDir === undefined ? undefined : path.join(options.outDir, folder), options, executor, settings, collect, library));
   return { file: ref.file, key: ref.key, kind: 'dump', folder, articles: done.articles, diagnostics: done.diagnostics, pages: done.pages, tally: done.tally, written: done.written, lost: done.lost };
 }
 
@@ -211,8 +185,9 @@ async function runArticle(
     errors.push(loaded);
     return undefined;
   }
-  const templates = library.size === 0 ? [] : library.pagesFor(new TextDecoder().decode(loaded.bytes)).filter((t) => t.file !== ref.file);
-  const answer = await executor.run({ kind: 'article', file: ref.file, key: ref.key, bytes: loaded.bytes, ...(templates.length === 0 ? {} : { templates }) });
+  const task = articleTask(ref, loaded.bytes, library);
+  const templates = task.templates ?? [];
+  const answer = await executor.run(task);
   const tally = emptyTally();
   const done: InputResult = { file: ref.file, key: ref.key, kind: 'article', folder, articles: [], diagnostics: [], tally, written: [], lost: 0 };
   // The budget is for dump pages and folders of many files alike: the article is reported, the run goes on.
