@@ -9,7 +9,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BASE = 'https://wikitally.invalid/schemas/';
+// Schema $ids are relative to schemas/ (article.schema.json): see src/validate/index.ts.
+const BASE = '';
 const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true } });
 for (const file of readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort()) {
   ajv.addSchema(JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8')));

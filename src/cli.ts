@@ -18,6 +18,7 @@ import type { ReportItem } from './report/types.js';
 import { Progress } from './run/progress.js';
 import { describeWriteError, writeFileAtomic } from './write/atomic.js';
 import type { Outcome } from './run/outcome.js';
+import { writeTables, type TablesFormat } from './tables/index.js';
 
 // A closed pipe (`wikitally check … | head`) ends the output, not the program with a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -187,7 +188,8 @@ common(
     .option('--resume', 'go on from the checkpoint a killed run left in --out')
     .addOption(new Option('--checkpoint-every <items>', 'dump pages between two checkpoints').default('500').hideHelp())
     .option('--summary', 'also list every error and warning found')
-    .option('--strict', 'exit 1 when any article has an error diagnostic'),
+    .option('--strict', 'exit 1 when any article has an error diagnostic')
+    .option('--queue <url>', 'split the run into jobs on this Redis queue (redis://HOST:PORT) for `wikitally worker` processes, wait, and merge their parts'),
 ).action(
   async (
     inputs: string[],
@@ -201,6 +203,7 @@ common(
       checkpointEvery: string;
       summary?: boolean;
       strict?: boolean;
+      queue?: string;
     },
   ) => {
     const progress = progressOf(opts);
@@ -217,6 +220,7 @@ common(
         compact: opts.compact === true,
         resume: opts.resume === true,
         checkpointEvery: wholeNumber('--checkpoint-every', opts.checkpointEvery, 1) ?? 500,
+        ...(opts.queue === undefined ? {} : { queue: opts.queue }),
       },
       {
         article(o, input) {
@@ -361,6 +365,49 @@ common(
   }
   process.exitCode = lost > 0 ? 3 : exitCode(result, false);
 });
+
+program
+  .command('tables')
+  .description('write flat tables (articles, matches, standings, teams, ties, diagnostics) of every input under --out')
+  .argument('<inputs...>', "files, folders, MediaWiki dumps, - for standard input, or a previous run's output (.json files, articles.jsonl[.gz], or their folder)")
+  .requiredOption('--out <dir>', 'output folder')
+  .addOption(new Option('--format <format>', 'csv, JSON Lines, Parquet (one file per table), or one DuckDB database with views').choices(['csv', 'jsonl', 'parquet', 'duckdb']).default('csv'))
+  .addOption(new Option('--input-format <format>', 'read every article input as this format instead of guessing from its name').choices(['wikitext', 'surfdoc']))
+  .addOption(new Option('--namespaces <list>', 'dump pages to read: namespace numbers separated by commas, or all').default('0'))
+  .option('--jobs <n>', 'worker threads (default: one per core)')
+  .action(async (inputs: string[], opts: { out: string; format: TablesFormat; inputFormat?: 'wikitext' | 'surfdoc'; namespaces: string; jobs?: string }) => {
+    const jobs = wholeNumber('--jobs', opts.jobs, 1);
+    const result = await writeTables({
+      inputs,
+      outDir: opts.out,
+      format: opts.format,
+      ...(opts.inputFormat === undefined ? {} : { inputFormat: opts.inputFormat }),
+      namespaces: namespaces(opts.namespaces),
+      ...(jobs === undefined ? {} : { jobs }),
+      onDuplicate: (d) => process.stdout.write(`${d.file}: ${d.title} was already read from ${d.firstFile}; its rows are written once\n`),
+    });
+    for (const e of result.errors) process.stderr.write(`wikitally: cannot read ${e.file}: ${e.message}\n`);
+    const r = result.rows;
+    if (result.outputFailure !== undefined) process.stderr.write(`wikitally: cannot write to ${opts.out}: ${result.outputFailure}\n`);
+    else {
+      const dir = opts.out.endsWith('/') ? opts.out : `${opts.out}/`;
+      process.stdout.write(
+        `wrote ${plural(r.articles, 'article')} to ${dir} as ${opts.format}: ${r.matches.toLocaleString('en')} ${r.matches === 1 ? 'match' : 'matches'}, ${plural(r.standings, 'standings row')}, ${plural(r.teams, 'team')}, ${plural(r.ties, 'tie')}, ${plural(r.diagnostics, 'diagnostic')}\n`,
+      );
+    }
+    process.exitCode = result.errors.length > 0 ? 2 : result.outputFailure !== undefined ? 3 : 0;
+  });
+
+program
+  .command('worker')
+  .description('take extraction jobs from a Redis queue (made by extract --queue) and write their parts, until stopped (SIGTERM, Ctrl-C)')
+  .requiredOption('--queue <url>', 'the Redis queue, e.g. redis://127.0.0.1:6379')
+  .option('--jobs <n>', 'worker threads for the pages of a job (default: one per core)')
+  .action(async (opts: { queue: string; jobs?: string }) => {
+    const jobs = wholeNumber('--jobs', opts.jobs, 1);
+    const { runWorker } = await import('./run/queue/index.js');
+    process.exitCode = await runWorker({ queue: opts.queue, ...(jobs === undefined ? {} : { jobs }) });
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -11,7 +11,7 @@ import { parseSource, type Parsed } from './parse/index.js';
 import { readSource, type InputFile } from './read/index.js';
 import { tableTransclusions, transcludedSource, transclusionKey, type TemplatePage } from './read/transclusion.js';
 import { readWikitext } from './read/wikitext.js';
-import type { ArticleRecord, Diagnostic, InputFormat, Source, Span, StageContext } from './types/index.js';
+import type { ArticleRecord, Diagnostic, InputFormat, Origin, Source, Span, StageContext } from './types/index.js';
 import { validateRecords } from './validate/index.js';
 
 /** Options of the stages. */
@@ -80,8 +80,9 @@ function runStages(file: string, source: Source | undefined, context: StageConte
         if (page === undefined) continue;
         guard('extract', context, () => mergeTranscluded(extracted, page, view, ids, mode, origins, context));
       }
-      Object.assign(records, extracted);
       guard('extract', context, () => linkRecords(extracted, context, options.redirects === undefined ? {} : { redirects: options.redirects }));
+      // After linking, which puts the article's team list in place.
+      Object.assign(records, extracted);
       guard('validate', context, () => validateRecords(extracted, context));
       guard('check', context, () => checkRecords(extracted, context));
       guard('check', context, () => acknowledgeFindings(source.text, source.locator, context));
@@ -122,10 +123,27 @@ function mergeTranscluded(
     tables: parsed.tables.map((t) => ({ ...t, section: [...call.section, ...t.section] })),
   };
   const extracted = extractRecords(placed, own, { ids, link: false });
+  const origin = { file: page.file, title: page.title, ...(page.page === undefined ? {} : { page: page.page }) };
   for (const key of ['infoboxes', 'standings', 'matchGrids', 'tables', 'brackets', 'ties', 'matches'] as const) {
+    for (const record of extracted[key]) setOrigin(record, origin);
     (into[key] as unknown[]).push(...extracted[key]);
   }
   context.diagnostics.push(...own.diagnostics);
+}
+
+/**
+ * Puts `origin` on a record just after its `span`, where the schema has it (output keys follow the
+ * schema's order), keeping the object (records refer to one another).
+ */
+function setOrigin(record: { span: Span; origin?: Origin }, origin: Origin): void {
+  const entries = Object.entries(record);
+  const fields = record as unknown as Record<string, unknown>;
+  for (const [k] of entries) delete fields[k];
+  for (const [k, v] of entries) {
+    if (k === 'origin') continue;
+    fields[k] = v;
+    if (k === 'span') fields.origin = origin;
+  }
 }
 
 /**

@@ -17,13 +17,33 @@ async function output(file: string, args: string[]): Promise<string> {
   }
 }
 
-/** Each README line must appear in the real output, in order (the README may cut lines out). */
-function expectSubsequence(shown: string[], actual: string[]): void {
-  let at = 0;
+/**
+ * A README example must be the real output exactly. A line holding only `…` marks a visible cut:
+ * it stands for any number of lines; everything else must match line for line, and the parts
+ * between cuts must come in order, the first at the start and the last at the end.
+ */
+function expectSameOutput(shown: string[], actual: string[]): void {
+  const parts: string[][] = [[]];
   for (const line of shown) {
-    const found = actual.indexOf(line, at);
-    expect(found, `README line not in the output (or out of order):\n${line}`).toBeGreaterThanOrEqual(0);
-    at = found + 1;
+    if (line === '…') parts.push([]);
+    else parts[parts.length - 1]?.push(line);
+  }
+  if (parts.length === 1) {
+    expect(actual).toEqual(shown);
+    return;
+  }
+  const first = parts[0] ?? [];
+  const last = parts[parts.length - 1] ?? [];
+  expect(actual.slice(0, first.length), 'the start of the output').toEqual(first);
+  expect(actual.slice(actual.length - last.length), 'the end of the output').toEqual(last);
+  let at = first.length;
+  for (const part of parts.slice(1, -1)) {
+    let found = -1;
+    for (let i = at; i + part.length <= actual.length - last.length && found === -1; i++) {
+      if (part.every((l, k) => actual[i + k] === l)) found = i;
+    }
+    expect(found, `README lines not in the output, in order:\n${part.join('\n')}`).toBeGreaterThanOrEqual(0);
+    at = found + part.length;
   }
 }
 
@@ -37,7 +57,7 @@ describe('README examples', () => {
   for (const [, args, shown] of consoles) {
     it(`should print what the README shows for: wikitally ${args}`, async () => {
       const actual = await output('node', [path.join(ROOT, 'dist', 'cli.js'), ...(args ?? '').split(' ')]);
-      expectSubsequence((shown ?? '').trimEnd().split('\n'), actual.split('\n'));
+      expectSameOutput((shown ?? '').replace(/\n$/, '').split('\n'), actual.replace(/\n$/, '').split('\n'));
     });
   }
 

@@ -17,13 +17,21 @@ interface Spanned {
   span: { start: { line: number; column: number; offset: number }; end: { offset: number } };
 }
 
-/** Every object with `raw` and `span`: parameter values, figures and cells. */
-function collect(value: unknown, into: Spanned[]): Spanned[] {
-  if (Array.isArray(value)) for (const v of value) collect(v, into);
+/** Where spans point: the article's file (or dump page), or the page a record was transcluded from. */
+interface Where {
+  file: string;
+  page: string | undefined;
+}
+
+/** Every object with `raw` and `span` (parameter values, figures and cells), with the text its span is in. */
+function collect(value: unknown, where: Where, into: [Where, Spanned][]): [Where, Spanned][] {
+  if (Array.isArray(value)) for (const v of value) collect(v, where, into);
   else if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.raw === 'string' && typeof o.span === 'object') into.push(o as unknown as Spanned);
-    for (const v of Object.values(o)) collect(v, into);
+    const origin = o.origin as { file: string; page?: string } | undefined;
+    const here = origin === undefined ? where : { file: origin.file, page: origin.page };
+    if (typeof o.raw === 'string' && typeof o.span === 'object') into.push([here, o as unknown as Spanned]);
+    for (const [k, v] of Object.entries(o)) if (k !== 'origin') collect(v, here, into);
   }
   return into;
 }
@@ -32,9 +40,17 @@ describe('spans', () => {
   for (const { name, article: value } of outArticles()) {
     it(`should point each raw value of out/${name} at its text in the input`, async () => {
       const article = value as { source: { file: string; title: string; pageId?: string } };
-      const text = await textOf(article.source.file, article.source.pageId === undefined ? undefined : article.source.title);
-      const lines = text.split('\n');
-      for (const s of collect(article, [])) {
+      const texts = new Map<string, { text: string; lines: string[] }>();
+      const own = { file: article.source.file, page: article.source.pageId === undefined ? undefined : article.source.title };
+      for (const [where, s] of collect(article, own, [])) {
+        const key = `${where.file}|${where.page ?? ''}`;
+        let known = texts.get(key);
+        if (known === undefined) {
+          const text = await textOf(where.file, where.page);
+          known = { text, lines: text.split('\n') };
+          texts.set(key, known);
+        }
+        const { text, lines } = known;
         expect(text.slice(s.span.start.offset, s.span.end.offset)).toBe(s.raw);
         const line = lines[s.span.start.line - 1] ?? '';
         expect(line.slice(s.span.start.column - 1).startsWith(s.raw.split('\n')[0] ?? '')).toBe(true);

@@ -5,10 +5,12 @@
  * https://en.wikipedia.org/wiki/Template:Infobox_football_tournament_season
  * Reads: every named parameter; typed: competition/title, season/year, winners, champions,
  * promoted, relegated, matches, total goals/goals, league topscorer/top_goal_scorer,
- * prevseason/prev_season, nextseason/next_season.
+ * prevseason/prev_season, nextseason/next_season; the list-valued ones (winners, champions,
+ * promoted, relegated, top scorer) also as entries `{name, link, note}` (infobox-entries.ts).
  */
 import type { TemplateView } from '../parse/index.js';
 import type { FootballSeason, InfoboxRecord, StageContext } from '../types/index.js';
+import { readInfoboxEntries } from './infobox-entries.js';
 import { readBoundedNumber } from './numbers.js';
 import { displayTemplateName } from './template-names.js';
 import { reportDuplicateParams } from './teams.js';
@@ -23,6 +25,14 @@ const TEXT_FIELDS: readonly [keyof FootballSeason, readonly string[]][] = [
   ['topScorer', ['league topscorer', 'top_goal_scorer', 'top goal scorer', 'top scorer', 'topscorer']],
   ['prevSeason', ['prevseason', 'prev_season', 'prev season', 'previous season']],
   ['nextSeason', ['nextseason', 'next_season', 'next season']],
+];
+/** The list-valued fields: the typed key, and the text field whose parameter it reads. */
+const LIST_FIELDS: readonly [keyof FootballSeason, keyof FootballSeason][] = [
+  ['winnersList', 'winners'],
+  ['championsList', 'champions'],
+  ['promotedList', 'promoted'],
+  ['relegatedList', 'relegated'],
+  ['topScorerList', 'topScorer'],
 ];
 const NUMBER_FIELDS: readonly [keyof FootballSeason, readonly string[]][] = [
   ['matches', ['matches', 'total matches']],
@@ -63,6 +73,12 @@ export function extractInfobox(view: TemplateView, id: string, context: StageCon
     const text = first(names);
     if (text !== undefined) (season as Record<string, string>)[key] = text;
   }
+  for (const [key, from] of LIST_FIELDS) {
+    const names = TEXT_FIELDS.find(([k]) => k === from)?.[1] ?? [];
+    const param = names.map((n) => view.byName.get(n)).find((p) => p !== undefined && p.text.length > 0);
+    const entries = param === undefined ? [] : readInfoboxEntries(param.raw, key === 'topScorerList');
+    if (entries.length > 0) (season as Record<string, unknown>)[key] = entries;
+  }
   for (const [key, names] of NUMBER_FIELDS) {
     const param = names.map((n) => view.byName.get(n)).find((p) => p !== undefined && p.text.length > 0);
     const n = readBoundedNumber(param, `\`${param?.name ?? key}\``, context, true);
@@ -75,6 +91,7 @@ export function extractInfobox(view: TemplateView, id: string, context: StageCon
 function orderSeason(season: FootballSeason): FootballSeason {
   const order: (keyof FootballSeason)[] = [
     'competition', 'season', 'winners', 'champions', 'promoted', 'relegated', 'matches', 'totalGoals', 'topScorer', 'prevSeason', 'nextSeason',
+    'winnersList', 'championsList', 'promotedList', 'relegatedList', 'topScorerList',
   ];
   return Object.fromEntries(order.filter((k) => season[k] !== undefined).map((k) => [k, season[k]])) as FootballSeason;
 }

@@ -28,7 +28,8 @@ export interface TemplatePage {
  */
 export function transclusionKey(title: string): string {
   const t = title
-    .replace(/^\s*:?\s*template\s*[:-]\s*/i, '')
+    .trimStart()
+    .replace(/^:?\s*template\s*[:-]\s*/i, '')
     .replace(/[_\s]+/g, ' ')
     .replace(/[‐‑‒–—−]/g, '-')
     .trim();

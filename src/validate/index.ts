@@ -23,7 +23,12 @@ import type {
 } from '../types/index.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
-const BASE = 'https://wikitally.invalid/schemas/';
+/**
+ * Schema `$id`s are relative (`article.schema.json`, `tables/matches.schema.json`): each resolves
+ * against the folder the schemas are in, inside the package or wherever a user copies them, and
+ * `$ref`s between schemas resolve the same way.
+ */
+const BASE = '';
 
 let compiled: { [K in 'infobox' | 'standings' | 'match-grid' | 'wikitable' | 'bracket' | 'tie' | 'match' | 'article']: ValidateFunction } | undefined;
 

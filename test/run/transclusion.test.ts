@@ -29,6 +29,14 @@ describe('transcluded tables', () => {
     expect(ds.map((d) => d.code)).not.toContain('extract/unpaired-grid');
   });
 
+  it("should name the template page's file and title on each record read from it, and only on those", async () => {
+    const r = await run({ inputs: [path.join(FIXTURES, '2099_Test_League.wiki')], templates: [FIXTURES], jobs: 0 });
+    const article = r.inputs.flatMap((i) => i.articles)[0];
+    expect(article?.standings.map((s) => [s.origin?.title, path.basename(s.origin?.file ?? '')])).toEqual([['Template:2099 Test League table', 'Template-2099_Test_League_table.wiki']]);
+    expect(article?.matchGrids.map((g) => g.origin)).toEqual([undefined]);
+    expect(Object.keys(article?.standings[0] ?? {}).slice(2, 5)).toEqual(['section', 'span', 'origin']);
+  });
+
   it('should report a fault put into the article grid at the article line', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-transclusion-'));
     cpSync(FIXTURES, dir, { recursive: true });
