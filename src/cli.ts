@@ -41,6 +41,7 @@ interface Common {
   inputFormat?: 'wikitext' | 'surfdoc';
   templates?: string[];
   transclusions: boolean;
+  redirects: boolean;
   namespaces: string;
   jobs?: string;
   all?: boolean;
@@ -59,6 +60,7 @@ function common(command: Command): Command {
     .option('--all', 'process every dump page, not only those that may hold a football record')
     .option('--templates <paths...>', 'template pages (files or folders) that articles transclude; template pages among the inputs are used too')
     .option('--no-transclusions', 'do not read the tables of transcluded pages (saves a dump its first pass over namespace 10)')
+    .option('--no-redirects', "do not keep a dump's redirects to tell when two links of a team lead to one page")
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .addOption(new Option('--progress', 'show the progress line even when standard error is not a terminal').default(undefined))
     .option('--no-progress', 'never show the progress line')
@@ -123,6 +125,7 @@ async function runAll(
     budget: { seconds, memoryMb },
     scope: opts.all === true ? 'all' : 'football',
     transclusions: opts.transclusions,
+    redirects: opts.redirects,
     ...(opts.templates === undefined ? {} : { templates: opts.templates }),
     parser: opts.fullParse === true ? 'full' : 'targeted',
     ...(opts.decoder === undefined ? {} : { decoder: opts.decoder }),

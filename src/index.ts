@@ -26,15 +26,20 @@ export interface ExtractOptions {
   format?: InputFormat;
   /** The name to report positions against; default `input.wiki`. */
   file?: string;
+  /**
+   * Redirects of the wiki, title → target (as a dump writes titles), so that two links of one team
+   * to a page and its redirect are one page.
+   */
+  redirects?: ReadonlyMap<string, string>;
 }
 
 /**
  * Extracts one article from text: records, schema validation and cross-checks.
  * @param text the article (wikitext or SurfDoc)
- * @param options format and file name
+ * @param options format, file name and redirects
  * @returns the article envelope with every record and diagnostic
  */
 export function extract(text: string, options: ExtractOptions = {}): ArticleRecord {
   const file = options.file ?? (options.format === 'surfdoc' ? 'input.surf' : 'input.wiki');
-  return processInput({ file, key: file, bytes: new TextEncoder().encode(text) }, options.format);
+  return processInput({ file, key: file, bytes: new TextEncoder().encode(text) }, options.format, options.redirects === undefined ? {} : { redirects: options.redirects });
 }

@@ -84,7 +84,7 @@ function runStages(file: string, source: Source | undefined, context: StageConte
       // After linking, which puts the article's team list in place.
       Object.assign(records, extracted);
       guard('validate', context, () => validateRecords(extracted, context));
-      guard('check', context, () => checkRecords(extracted, context));
+      guard('check', context, () => checkRecords(extracted, context, options.redirects === undefined ? {} : { redirects: options.redirects }));
       guard('check', context, () => acknowledgeFindings(source.text, source.locator, context));
       attributeToPages(context.diagnostics, origins, file);
       reportUnresolved(source, extracted, library, context);

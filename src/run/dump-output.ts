@@ -18,12 +18,17 @@ import { sortedTally, type Tally } from './tally.js';
 /** Articles kept to be read again at the end of a dump (removed once the run is complete). */
 const PENDING = 'pending.jsonl';
 
-/** An article read before a page it transcludes was known: enough to read it again and put the new outcome in its place. */
+/**
+ * An article read before a page it transcludes, or the redirects between its teams' links, were
+ * known: enough to read it again and put the new outcome in its place.
+ */
 export interface PendingArticle {
   place: ArticlePlace;
   page: { title: string; ns: number; id?: string; revisionId?: string; text: string };
   /** What was counted for it, to take back out. */
   counted: Pick<Outcome, 'records' | 'diagnostics'>;
+  /** Its teams' links, when redirects of the dump may settle a finding about them. */
+  links?: string[];
 }
 
 /** Where an article went: its line of articles.jsonl (or its file) and its diagnostics' lines. */

@@ -5,7 +5,7 @@
  * `diagnostics.jsonl`), or one file per article; a checkpoint is written every
  * {@link CHECKPOINT_EVERY} items so that `--resume` after a crash finishes with the same bytes.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { DecoderChoice, DumpCounts, DumpInput, DumpPage, DumpProblem, DumpReadOptions } from '../read/dump/types.js';
@@ -23,8 +23,10 @@ import { isFailure, type TaskFailure } from './pool.js';
 import type { Progress } from './progress.js';
 import type { Outcome, TaskSettings } from './outcome.js';
 import { budgetOutcome } from './budget.js';
-import { countDiagnostics, countOutcome, emptyTally, uncountOutcome, type Tally } from './tally.js';
+import { countDiagnostics, countOutcome, emptyTally, type Tally } from './tally.js';
 import { DumpOutput, type ArticlePlace, type PendingArticle, type WrittenArticle } from './dump-output.js';
+import { RedirectTable } from './redirects.js';
+import { opt, readLate, templatesOf, type Known } from './late-read.js';
 
 /**
  * Items (pages and problems) between two checkpoints. A fixed count, not a time, so that batches
@@ -71,6 +73,12 @@ export interface DumpRun {
    */
   read?: (options: DumpReadOptions, counts: DumpCounts, onFraction: (fraction: number) => void) => AsyncIterable<DumpPage | DumpProblem>;
   /**
+   * Keep the dump's redirects of the main namespace (default true) and read again, at the end, each
+   * article with a finding about team identity whose links two of them join. Only for a dump read
+   * whole here (not a queue job's part, nor a merge of parts).
+   */
+  redirects?: boolean;
+  /**
    * Leave the articles to read again to whoever merges this output (a queue job: the late phase
    * runs once every part is known): they stay in pending.jsonl.
    */
@@ -92,7 +100,8 @@ export interface DumpResult {
   alreadyComplete: boolean;
 }
 
-type Item = { problem: DumpProblem } | { page: DumpPage; outcome?: Outcome | TaskFailure; templates?: TemplatePage[]; unresolved?: boolean };
+export type Item = { problem: DumpProblem } | { page: DumpPage; outcome?: Outcome | TaskFailure; templates?: TemplatePage[]; unresolved?: boolean };
+
 
 /** Articles kept in memory to read again when nothing is written (check); past this they keep their first reading. */
 const MAX_PENDING_IN_MEMORY = 10_000;
@@ -115,6 +124,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   if (resumeAt !== undefined) result.tally = resumeAt.tally;
   const output = run.folder === undefined ? undefined : await DumpOutput.open(run.folder, run.layout, run.compression, resumeAt);
 
+  const known: Known = run.redirects === false || run.read !== undefined || run.defer === true ? {} : { redirects: new RedirectTable() };
   const done = new Map<number, Item>();
   const running = new Set<Promise<void>>();
   let next = 0;
@@ -126,7 +136,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
     for (let item = done.get(written); item !== undefined; item = done.get(written)) {
       done.delete(written);
       written += 1;
-      await writeItem(run, item, result, output, pendingInMemory);
+      await writeItem(run, item, result, output, pendingInMemory, known);
       if (checkpoint !== undefined && output !== undefined && written % (run.checkpointEvery ?? CHECKPOINT_EVERY) === 0) {
         await checkpoint.save({ items: written, sizes: await output.flush(), lines: { ...output.lines }, tally: result.tally });
       }
@@ -137,10 +147,11 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   const plan = typeof run.input === 'string' && run.read === undefined ? await planMultistream(run.input, run.groupBytes) : undefined;
   let fraction: number | undefined;
   let items: AsyncIterable<DumpPage | DumpProblem>;
-  if (run.read !== undefined) items = run.read(dumpOptions(run), counts, (f) => (fraction = f));
-  else if (plan === undefined) items = readDump(run.input, dumpOptions(run), counts);
+  const options = dumpOptions(run, known);
+  if (run.read !== undefined) items = run.read(options, counts, (f) => (fraction = f));
+  else if (plan === undefined) items = readDump(run.input, options, counts);
   // Decoders are processes of their own: as many run as there are cores, whatever the pool's size.
-  else items = readMultistream(run.input as string, plan, dumpOptions(run), counts, Math.max(2, availableParallelism(), run.executor.size), (f) => (fraction = f));
+  else items = readMultistream(run.input as string, plan, options, counts, Math.max(2, availableParallelism(), run.executor.size), (f) => (fraction = f));
   const pendingInMemory: PendingArticle[] = [];
   for await (const item of items) {
     if (!isDumpProblem(item) && item.ns === 10 && run.library !== undefined) {
@@ -173,7 +184,8 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
           ...templates,
         })
         .then((outcome) => {
-          done.set(seq, { page: run.keepText === true || unresolved ? item : { ...item, text: '' }, outcome, ...(run.keepText === true ? templates : {}), unresolved });
+          const again = unresolved || (known.redirects !== undefined && !isFailure(outcome) && outcome.links !== undefined);
+          done.set(seq, { page: run.keepText === true || again ? item : { ...item, text: '' }, outcome, ...(run.keepText === true ? templates : {}), unresolved });
         });
       const tracked = task.then(() => {
         running.delete(tracked);
@@ -197,7 +209,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   }
   await Promise.all(running);
   await writeReady();
-  if (run.defer !== true) await readLate(run, output, pendingInMemory, result);
+  if (run.defer !== true) await readLate(run, output, pendingInMemory, result, known);
   if (output !== undefined) {
     const lost = await output.finish(run.file, counts, result.tally, run.defer === true);
     result.lost += lost;
@@ -207,7 +219,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   return result;
 }
 
-async function writeItem(run: DumpRun, item: Item, result: DumpResult, output: DumpOutput | undefined, pendingInMemory: PendingArticle[]): Promise<void> {
+async function writeItem(run: DumpRun, item: Item, result: DumpResult, output: DumpOutput | undefined, pendingInMemory: PendingArticle[], known: Known): Promise<void> {
   if ('problem' in item) {
     const d = problemDiagnostic(run.file, item.problem);
     countDiagnostics(result.tally, [d]);
@@ -224,9 +236,15 @@ async function writeItem(run: DumpRun, item: Item, result: DumpResult, output: D
   else if (run.collect) result.articles.push(JSON.parse(outcome.json) as ArticleRecord);
   run.onArticle?.(outcome, run.keepText === true ? item.page.text : undefined, new Map((item.templates ?? []).map((t) => [t.page ?? t.file, t.text])));
   const place: ArticlePlace = output === undefined ? { line: result.tally.articles - 1, diagnostics: 0, count: 0 } : await addArticle(output, outcome, result);
-  if (item.unresolved !== true) return;
+  const links = known.redirects === undefined ? undefined : outcome.links;
+  if (item.unresolved !== true && links === undefined) return;
   const { text, title, ns, id, revisionId } = item.page;
-  const entry: PendingArticle = { place, page: { title, ns, ...opt('id', id), ...opt('revisionId', revisionId), text }, counted: { records: outcome.records, diagnostics: outcome.diagnostics } };
+  const entry: PendingArticle = {
+    place,
+    page: { title, ns, ...opt('id', id), ...opt('revisionId', revisionId), text },
+    counted: { records: outcome.records, diagnostics: outcome.diagnostics },
+    ...opt('links', links),
+  };
   if (output !== undefined) output.addPending(entry);
   else if (pendingInMemory.length < MAX_PENDING_IN_MEMORY) pendingInMemory.push(entry);
 }
@@ -235,41 +253,6 @@ async function addArticle(output: DumpOutput, outcome: Outcome, result: DumpResu
   const { lost, place } = await output.addArticle(outcome);
   result.lost += lost;
   return place;
-}
-
-/**
- * Reads again the articles that called a table page the dump held further on, now that every
- * page is known, and puts each new outcome in the old one's place (lines of the JSON Lines files,
- * or the article's file); the counts follow. With nothing written (check), the new outcomes are
- * handed over after the others.
- */
-async function readLate(run: DumpRun, output: DumpOutput | undefined, inMemory: readonly PendingArticle[], result: DumpResult): Promise<void> {
-  const library = run.library;
-  if (library === undefined) return;
-  const pending = output === undefined ? inMemory : await output.pending();
-  const again = pending.filter((p) => tableTransclusions(p.page.text).some((c) => library.has(c.name)));
-  if (again.length === 0) return;
-  // The files are rewritten from here on: a checkpoint could no longer cut them back.
-  if (run.folder !== undefined) await rm(path.join(run.folder, 'checkpoint.json'), { force: true });
-  const replacements = await Promise.all(
-    again.map(async (p) => {
-      const item: Item = { page: { ...p.page, offset: 0 }, ...templatesOf(run, { ...p.page, offset: 0 }) };
-      const answer = await run.executor.run({ kind: 'page', file: run.file, style: run.settings.style, page: p.page, ...templatesOf(run, { ...p.page, offset: 0 }) });
-      const page = { title: p.page.title, ...opt('id', p.page.id), ...opt('revisionId', p.page.revisionId) };
-      const outcome = isFailure(answer) ? budgetOutcome(run.file, page, answer, run.settings) : answer;
-      return { p, item, outcome };
-    }),
-  );
-  for (const { p, item, outcome } of replacements) {
-    uncountOutcome(result.tally, p.counted);
-    countOutcome(result.tally, outcome);
-    if (run.collect) result.articles[p.place.line] = outcome.article ?? (JSON.parse(outcome.json) as ArticleRecord);
-    if (output === undefined) run.onArticle?.(outcome, run.keepText === true ? p.page.text : undefined, new Map(('templates' in item ? (item.templates ?? []) : []).map((t) => [t.page ?? t.file, t.text])));
-  }
-  await output?.replace(
-    replacements.map(({ p, outcome }) => ({ place: p.place, outcome })),
-    run.checkpointEvery ?? CHECKPOINT_EVERY,
-  );
 }
 
 /** What a finished run's summary.json and manifest.json say, so a resumed finished run reports the same. */
@@ -287,12 +270,6 @@ async function finishedRun(folder: string): Promise<Pick<DumpResult, 'pages' | '
   return { pages, tally: { articles, withRecords, failed, records, diagnostics }, written };
 }
 
-/** The transcluded pages to send with a page (never the page itself). */
-function templatesOf(run: DumpRun, page: DumpPage): { templates?: TemplatePage[] } {
-  const templates = run.library?.pagesFor(page.text).filter((t) => t.page !== page.title) ?? [];
-  return templates.length === 0 ? {} : { templates };
-}
-
 function problemDiagnostic(file: string, p: DumpProblem): Diagnostic {
   const where = p.compressedOffset === undefined ? ` (byte ${p.offset} of the XML)` : ` (byte ${p.offset} of the XML, byte ${p.compressedOffset} of the compressed file)`;
   return {
@@ -305,11 +282,13 @@ function problemDiagnostic(file: string, p: DumpProblem): Diagnostic {
   };
 }
 
-function dumpOptions(run: DumpRun): Parameters<typeof readDump>[1] {
+function dumpOptions(run: DumpRun, known: Known): Parameters<typeof readDump>[1] {
   // Template pages are read for the library whatever namespaces the output asks for.
   const namespaces = run.library === undefined || run.namespaces === 'all' ? run.namespaces : new Set([...run.namespaces, 10]);
+  const redirects = known.redirects;
   return {
     namespaces,
+    ...(redirects === undefined ? {} : { onRedirect: (title: string, target: string, ns: number) => { if (ns === 0) redirects.add(title, target); } }),
     ...(run.prefilter === undefined ? {} : { prefilter: run.prefilter }),
     ...(run.decoder === undefined ? {} : { decoder: run.decoder }),
   };
@@ -318,8 +297,4 @@ function dumpOptions(run: DumpRun): Parameters<typeof readDump>[1] {
 function recordsOf(t: Tally): number {
   const r = t.records;
   return r.infoboxes + r.standings + r.matchGrids + r.brackets + r.ties + r.matches;
-}
-
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

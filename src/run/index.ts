@@ -79,6 +79,11 @@ export interface RunOptions {
    */
   transclusions?: boolean;
   /**
+   * Keep a dump's redirects (main namespace, about 16 bytes each) and read again at the end each
+   * article whose findings about team identity two of them settle (default true).
+   */
+  redirects?: boolean;
+  /**
    * A Redis URL (`redis://host:port`): split the inputs into jobs on that queue for `wikitally
    * worker` processes, wait for them, and merge their parts into the same output (src/run/queue/).
    */

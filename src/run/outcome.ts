@@ -36,7 +36,16 @@ export interface Outcome {
   diagnostics: Diagnostic[];
   records: RecordCounts;
   article?: ArticleRecord;
+  /**
+   * The pages the article's teams link to, when it has a finding about team identity that the
+   * wiki's redirects could settle (two links for one team, a team not found among the qualified):
+   * a dump run reads it again at the end with the redirects between these titles.
+   */
+  links?: string[];
 }
+
+/** Findings that a redirect between two of the article's links could change. */
+const IDENTITY_CODES: ReadonlySet<string> = new Set(['check/team-link-conflict', 'check/team-link-variant', 'check/team-not-qualified']);
 
 /**
  * The outcome of an envelope built elsewhere (a page that ran out of budget).
@@ -52,6 +61,7 @@ export function outcomeOf(article: ArticleRecord, settings: TaskSettings): Outco
     diagnostics: article.diagnostics,
     records: countRecords(article),
     ...(settings.keepArticle ? { article } : {}),
+    ...(article.diagnostics.some((d) => IDENTITY_CODES.has(d.code)) ? { links: [...new Set(article.teams.flatMap((t) => t.links))] } : {}),
   };
 }
 

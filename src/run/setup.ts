@@ -85,6 +85,7 @@ export function dumpRunOf(ref: InputRef, folder: string | undefined, options: Ru
     executor,
     settings: dumpSettings,
     ...(options.transclusions === false ? {} : { library }),
+    ...(options.redirects === false ? { redirects: false } : {}),
     ...(options.progress === undefined ? {} : { progress: options.progress }),
     onArticle: (o, text, texts) => options.onArticle?.(o, ref.file, text, texts),
     keepText: options.keepText === true,

@@ -25,6 +25,8 @@ export type Task = ({ kind: 'article'; file: string; key: string; bytes: Uint8Ar
   style?: EnvelopeStyle;
   /** The pages among the inputs this article may transclude (found by name in its text). */
   templates?: TemplatePage[];
+  /** Redirects between the article's link titles (title key → title key), from the dump. */
+  redirects?: [string, string][];
 };
 
 /**
@@ -34,7 +36,11 @@ export type Task = ({ kind: 'article'; file: string; key: string; bytes: Uint8Ar
  * @returns what to write and count
  */
 export function processTask(task: Task, settings: TaskSettings): Outcome {
-  const options = { parser: settings.parser, ...(task.templates === undefined ? {} : { templates: task.templates }) };
+  const options = {
+    parser: settings.parser,
+    ...(task.templates === undefined ? {} : { templates: task.templates }),
+    ...(task.redirects === undefined ? {} : { redirects: new Map(task.redirects) }),
+  };
   const article =
     task.kind === 'article'
       ? processInput({ file: task.file, key: task.key, bytes: task.bytes }, settings.format, options)

@@ -16,6 +16,9 @@ export class PageFields {
   idStart = -1;
   idEnd = -1;
   redirect = false;
+  /** The value of `<redirect title="…">` (still escaped), when the dump gives one. */
+  redirectTargetStart = -1;
+  redirectTargetEnd = -1;
   /** How many `<revision>` elements were met. */
   revisions = 0;
   /** The latest revision's id, timestamp and text content. */
@@ -91,6 +94,35 @@ function tagEnd(bytes: Buffer, from: number, end: number): number {
 }
 
 const DELETED = Buffer.from('deleted');
+const TITLE_ATTRIBUTE = Buffer.from('title');
+
+/**
+ * Finds the value of attribute `name` in a start tag's bytes [from, to) and keeps its span as the
+ * page's redirect target (`<redirect title="Target" />`: one attribute, a few dozen bytes).
+ */
+function attributeValue(bytes: Buffer, from: number, to: number, name: Buffer, page: PageFields): void {
+  let i = from;
+  while (i < to) {
+    while (i < to && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x09 || bytes[i] === 0x0d)) i += 1;
+    const nameStart = i;
+    while (i < to && bytes[i] !== 0x3d && bytes[i] !== 0x20 && bytes[i] !== 0x2f) i += 1;
+    const nameEnd = i;
+    while (i < to && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x09 || bytes[i] === 0x0d)) i += 1;
+    if (bytes[i] !== 0x3d) return;
+    i += 1;
+    while (i < to && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x09 || bytes[i] === 0x0d)) i += 1;
+    const quote = bytes[i];
+    if (quote !== 0x22 && quote !== 0x27) return;
+    const close = bytes.indexOf(quote, i + 1);
+    if (close === -1 || close >= to) return;
+    if (nameEnd - nameStart === name.length && bytes.compare(name, 0, name.length, nameStart, nameEnd) === 0) {
+      page.redirectTargetStart = i + 1;
+      page.redirectTargetEnd = close;
+      return;
+    }
+    i = close + 1;
+  }
+}
 
 /** True when `word` occurs in `bytes[from, to)` (a start tag's attributes: a few dozen bytes). */
 function hasWord(bytes: Buffer, from: number, to: number, word: Buffer): boolean {
@@ -224,7 +256,10 @@ export function scanPage(bytes: Buffer, from: number, end = bytes.length): PageF
     }
     let opens = NONE; // a field whose content starts after this tag
     if (depth === 1) {
-      if (name === REDIRECT) page.redirect = true;
+      if (name === REDIRECT) {
+        page.redirect = true;
+        attributeValue(bytes, nameEnd, gt, TITLE_ATTRIBUTE, page);
+      }
       else if (name === REVISION) {
         if (revision !== undefined) keepIfLatest(bytes, page, revision);
         page.revisions += 1;

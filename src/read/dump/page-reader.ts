@@ -147,6 +147,10 @@ export class PageReader {
     const ns = declared ?? namespaceOfTitle(decodeXmlText(bytes, fields.titleStart, fields.titleEnd).text, this.namespaces);
     if (fields.redirect && this.options.redirects !== true) {
       this.counts.redirects += 1;
+      if (this.options.onRedirect !== undefined && fields.redirectTargetStart !== -1) {
+        const title = decodeXmlText(bytes, fields.titleStart, fields.titleEnd).text;
+        this.options.onRedirect(title, decodeXmlText(bytes, fields.redirectTargetStart, fields.redirectTargetEnd).text, ns);
+      }
       return;
     }
     const wanted = this.options.namespaces;

@@ -76,6 +76,12 @@ export interface DumpReadOptions {
   /** Read redirect pages too (default: count and skip them). */
   redirects?: boolean;
   /**
+   * Told of each redirect page skipped (so not when {@link redirects} is true) that names its
+   * target (`<redirect title=…>`), whatever its namespace: titles as the dump writes them,
+   * entities decoded. Costs one decode of two short strings per redirect.
+   */
+  onRedirect?: (title: string, target: string, ns: number) => void;
+  /**
    * Called on the raw bytes of each candidate page's latest `<text>` content, before any decoding
    * (XML-escaped as in the file: `{{` is literal, `<` is `&lt;`); false skips the page, which is
    * then never decoded (so bad UTF-8 in it is not reported either). The buffer is only valid

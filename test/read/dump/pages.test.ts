@@ -42,6 +42,20 @@ describe('readDump: pages', () => {
     expect(wide.pages.map((p) => [p.title, p.redirect])).toEqual([['A', undefined], ['R', true], ['T', undefined]]);
   });
 
+  it('should tell the caller each skipped redirect with its target, entities decoded, whatever the attribute layout', async () => {
+    const xml = dump(
+      page('A', 'a'),
+      page('R &amp; Co', '#REDIRECT [[A]]', { redirect: true }).replace('title="Elsewhere"', "title='Real &quot;Club&quot; &amp; Co'"),
+      page('S', 'x', { redirect: true, ns: 10 }).replace('<redirect title="Elsewhere" />', '<redirect\n  title = "Target S"/>'),
+      page('U', 'x', { redirect: true }).replace('<redirect title="Elsewhere" />', '<redirect />'),
+    );
+    const told: [string, string, number][] = [];
+    const read = await readAll(streamOf(xml), { namespaces: new Set([0]), onRedirect: (t, target, ns) => told.push([t, target, ns]) });
+    expect(told).toEqual([['R & Co', 'Real "Club" & Co', 0], ['S', 'Target S', 10]]);
+    expect(read.pages.map((p) => p.title)).toEqual(['A']);
+    expect(read.counts.redirects).toBe(3);
+  });
+
   it('should give the pre-filter the raw escaped text bytes of candidates only, and count what it rejects', async () => {
     const xml = dump(page('A', '{{Football box}} &lt;b&gt;'), page('B', 'prose'), page('T', '{{x}}', { ns: 10 }), page('R', '{{r}}', { redirect: true }));
     const seen: string[] = [];
