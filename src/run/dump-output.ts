@@ -13,6 +13,7 @@ import { COMPRESSED_EXTENSION, JsonlFile, rewriteLines, type Compression } from 
 import { FolderNames } from '../write/names.js';
 import type { CheckpointState } from './checkpoint.js';
 import type { Outcome, RecordCounts } from './outcome.js';
+import type { RunTiming } from './timing.js';
 import { sortedTally, type Tally } from './tally.js';
 
 /** Articles kept to be read again at the end of a dump (removed once the run is complete). */
@@ -228,9 +229,10 @@ export class DumpOutput {
    * @param pages the page counts
    * @param tally the article counts
    * @param keepPending keep pending.jsonl (the articles to read again are left to whoever merges this output)
+   * @param timing how long the run took, written as timing.json (apart: it differs from run to run)
    * @returns 1 when something could not be written, else 0
    */
-  async finish(file: string, pages: DumpCounts, tally: Tally, keepPending = false): Promise<number> {
+  async finish(file: string, pages: DumpCounts, tally: Tally, keepPending = false, timing?: RunTiming): Promise<number> {
     const ext = `.jsonl${COMPRESSED_EXTENSION[this.#compression]}`;
     try {
       await this.#articles?.close();
@@ -250,6 +252,7 @@ export class DumpOutput {
         },
       };
       if (this.#failure === undefined) await writeFileAtomic(path.join(this.#folder, 'summary.json'), toJson(summary));
+      if (this.#failure === undefined && timing !== undefined) await writeFileAtomic(path.join(this.#folder, 'timing.json'), toJson(timing));
     } catch (error) {
       this.#failure ??= describeWriteError(error);
     }

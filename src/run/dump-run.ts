@@ -27,6 +27,7 @@ import { countDiagnostics, countOutcome, emptyTally, type Tally } from './tally.
 import { DumpOutput, type ArticlePlace, type PendingArticle, type WrittenArticle } from './dump-output.js';
 import { RedirectTable } from './redirects.js';
 import { opt, readLate, templatesOf, type Known } from './late-read.js';
+import { Stopwatch } from './timing.js';
 
 /**
  * Items (pages and problems) between two checkpoints. A fixed count, not a time, so that batches
@@ -130,6 +131,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   let next = 0;
   let written = 0;
   let xmlBytes = 0;
+  const stopwatch = new Stopwatch();
   const skip = resumeAt?.items ?? 0;
 
   const writeReady = async (): Promise<void> => {
@@ -147,9 +149,10 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   const plan = typeof run.input === 'string' && run.read === undefined ? await planMultistream(run.input, run.groupBytes) : undefined;
   let fraction: number | undefined;
   let items: AsyncIterable<DumpPage | DumpProblem>;
-  const options = dumpOptions(run, known);
+  const options: DumpReadOptions = { ...dumpOptions(run, known), onBytes: (n) => (xmlBytes += n) };
   if (run.read !== undefined) items = run.read(options, counts, (f) => (fraction = f));
-  else if (plan === undefined) items = readDump(run.input, options, counts);
+  // A file read whole: how far into it the compressed bytes reach gives the ETA.
+  else if (plan === undefined) items = readDump(run.input, { ...options, onPosition: (f) => (fraction = f) }, counts);
   // Decoders are processes of their own: as many run as there are cores, whatever the pool's size.
   else items = readMultistream(run.input as string, plan, options, counts, Math.max(2, availableParallelism(), run.executor.size), (f) => (fraction = f));
   const pendingInMemory: PendingArticle[] = [];
@@ -164,7 +167,6 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
       }
     }
     const seq = next++;
-    if (!isDumpProblem(item)) xmlBytes = item.offset;
     if (seq < skip) {
       // Written before the crash: only its file name is claimed again, so later names do not move.
       if (!isDumpProblem(item)) output?.claimName(item.title, item.id);
@@ -211,7 +213,8 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   await writeReady();
   if (run.defer !== true) await readLate(run, output, pendingInMemory, result, known);
   if (output !== undefined) {
-    const lost = await output.finish(run.file, counts, result.tally, run.defer === true);
+    const timing = stopwatch.read(counts.pages, xmlBytes, run.executor.size, resumeAt !== undefined);
+    const lost = await output.finish(run.file, counts, result.tally, run.defer === true, timing);
     result.lost += lost;
     result.written = output.written;
     await checkpoint?.complete();

@@ -34,7 +34,7 @@ export interface TablesInputError {
 }
 
 /** Files of a previous run that hold no envelopes. */
-const RUN_FILES = new Set(['manifest.json', 'summary.json', 'checkpoint.json']);
+const RUN_FILES = new Set(['manifest.json', 'summary.json', 'timing.json', 'checkpoint.json']);
 const GZIP = [0x1f, 0x8b];
 /** Names the pipeline reads (articles and dumps), never taken for a previous output. */
 const ARTICLE_OR_DUMP = /\.(wiki|wikitext|mediawiki|txt|surf|md|xml|xml\.bz2|xml\.gz|bz2)$/i;

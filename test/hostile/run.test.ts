@@ -29,6 +29,7 @@ const temp = (): string => mkdtempSync(path.join(tmpdir(), 'wikitally-hostile-')
 /** Every file under a folder, relative to it. */
 function tree(dir: string): string[] {
   return readdirSync(dir)
+    .filter((f) => f !== 'timing.json')
     .sort()
     .flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? tree(path.join(dir, f)).map((g) => `${f}/${g}`) : [f]));
 }

@@ -135,7 +135,8 @@ export function tree(dir: string, skip = 'parts'): Record<string, string> {
     for (const name of readdirSync(at).sort()) {
       const full = path.join(at, name);
       const rel = path.relative(dir, full);
-      if (rel === skip) continue;
+      // timing.json holds this run's wall time: the one file that differs from run to run.
+      if (rel === skip || name === 'timing.json') continue;
       if (statSync(full).isDirectory()) walk(full);
       else out[rel] = readFileSync(full, 'latin1');
     }

@@ -32,7 +32,15 @@ describe('multistream dumps', () => {
     // Ranges of about one stream each, so several decoders run at once.
     await run({ inputs: [multi], outDir: b, jobs: 0, collect: false, groupBytes: 1 });
     const [x, y] = [outputs(a), outputs(b)];
-    expect(Object.keys(y)).toEqual(['articles.jsonl', 'diagnostics.jsonl', 'summary.json']);
+    expect(Object.keys(y)).toEqual(['articles.jsonl', 'diagnostics.jsonl', 'summary.json', 'timing.json']);
+    // Wall time and rates apart from the summary, which stays the same bytes whatever the run.
+    const [tx, ty] = [JSON.parse(x['timing.json'] ?? '{}'), JSON.parse(y['timing.json'] ?? '{}')] as { pages: number; xmlMB: number; wallSeconds: number; xmlMBPerSecond: number; resumed: boolean }[];
+    expect(ty?.pages).toBe(tx?.pages);
+    expect(tx?.wallSeconds).toBeGreaterThan(0);
+    expect(tx?.xmlMBPerSecond).toBeGreaterThan(0);
+    expect(ty?.xmlMB).toBeGreaterThan((tx?.xmlMB ?? 0) * 0.8);
+    expect(ty?.xmlMB).toBeLessThanOrEqual(tx?.xmlMB ?? 0);
+    expect(tx?.resumed).toBe(false);
     expect(y['articles.jsonl']?.replaceAll('mixed-multistream.xml.bz2', 'mixed.xml.bz2')).toBe(x['articles.jsonl']);
     expect(y['summary.json']?.replaceAll('mixed-multistream.xml.bz2', 'mixed.xml.bz2')).toBe(x['summary.json']);
     const summary = JSON.parse(x['summary.json'] ?? '{}') as { pages: { pages: number; inScope: number } };

@@ -27,6 +27,8 @@ export interface DecompressOptions {
   range?: ByteRange;
   /** Kills the decoder process when aborted. */
   signal?: AbortSignal;
+  /** Told, for a file, how far into it (0 to 1) the compressed bytes handed on so far reach: for an ETA. */
+  onPosition?: (fraction: number) => void;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function* decompressDump(input: DumpInput, options: DecompressOptio
     yield { code: 'read/unreadable-input', message: `Unexpected unreadable dump (${opened.error}), expected a readable file`, offset: 0 };
     return;
   }
-  const source = opened;
+  const source = options.onPosition === undefined ? opened : withPosition(opened, options.onPosition);
   try {
     const format = detectFormat(await source.head(4));
     if (format === 'plain') yield* source.rest(source.start);
@@ -241,4 +243,31 @@ async function* gunzip(source: ByteSource): AsyncGenerator<Buffer | DumpProblem>
     inflate.destroy();
   }
   if (failure !== undefined) yield { code: 'read/malformed-xml', message: `Unexpected damaged gzip data (${failure}), expected whole gzip data; the bytes decoded before it were kept`, offset };
+}
+
+/**
+ * A source that tells how far into the file the bytes it has handed on reach (nothing for a stream,
+ * whose size is unknown).
+ * @param source the source
+ * @param onPosition told the fraction after each chunk
+ * @returns the same bytes
+ */
+function withPosition(source: ByteSource, onPosition: (fraction: number) => void): ByteSource {
+  const { start, end } = source;
+  if (end === undefined || end <= start) return source;
+  return {
+    start,
+    end,
+    head: (n) => source.head(n),
+    slice: (a, b) => source.slice(a, b),
+    close: () => source.close(),
+    async *rest(from) {
+      let at = from;
+      for await (const chunk of source.rest(from)) {
+        at += chunk.length;
+        onPosition(Math.min(1, (at - start) / (end - start)));
+        yield chunk;
+      }
+    },
+  };
 }

@@ -28,6 +28,7 @@ export async function* readDump(input: DumpInput, options: DumpReadOptions, coun
     ...(options.decoder === undefined ? {} : { decoder: options.decoder }),
     ...(options.range === undefined ? {} : { range: options.range }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onPosition === undefined ? {} : { onPosition: options.onPosition }),
   };
   let offset = 0;
   const out: (DumpPage | DumpProblem)[] = [];
@@ -37,6 +38,7 @@ export async function* readDump(input: DumpInput, options: DumpReadOptions, coun
       let events: SplitEvent[];
       if (Buffer.isBuffer(item)) {
         offset += item.length;
+        options.onBytes?.(item.length);
         events = splitter.push(item);
       } else if (item.code === 'read/damaged-bz2' || item.code === 'read/malformed-xml') {
         // Bytes are missing here: the page being read is cut.

@@ -81,6 +81,10 @@ export interface DumpReadOptions {
    * entities decoded. Costs one decode of two short strings per redirect.
    */
   onRedirect?: (title: string, target: string, ns: number) => void;
+  /** Told, for a file, how far into it (0 to 1) the compressed bytes read so far reach (for an ETA). */
+  onPosition?: (fraction: number) => void;
+  /** Told of the size of each piece of decompressed XML as it is read (for rates and progress). */
+  onBytes?: (bytes: number) => void;
   /**
    * Called on the raw bytes of each candidate page's latest `<text>` content, before any decoding
    * (XML-escaped as in the file: `{{` is literal, `<` is `&lt;`); false skips the page, which is

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDump } from '../../../src/read/dump/pages.js';
@@ -16,6 +17,17 @@ describe('readDump: pages', () => {
     const whole = await readAll(streamOf(xml));
     for (const size of [1, 2, 3, 5, 7, 16, 17]) expect((await readAll(streamOf(xml, size))).items).toEqual(whole.items);
     expect(whole.pages.map((p) => p.title)).toEqual(['A', 'B & C', 'D']);
+  });
+
+  it('should tell how far into a file it has read (for an ETA) and how many bytes of XML', async () => {
+    const file = path.join(FIXTURES, 'tinywiki-pages-articles.xml.bz2');
+    const fractions: number[] = [];
+    let xml = 0;
+    await readAll(file, { namespaces: 'all', onPosition: (f) => fractions.push(f), onBytes: (n) => (xml += n) });
+    expect(fractions.length).toBeGreaterThan(0);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    expect(xml).toBeGreaterThan(statSync(file).size);
   });
 
   it('should take the latest revision by timestamp, the later one on a tie', async () => {
