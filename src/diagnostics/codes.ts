@@ -21,7 +21,7 @@ export const CODES = {
   'read/unsplit-row': { severity: 'warning', description: 'A ::data row lost its cell separators and could not be split for sure.' },
   'read/filled-down': { severity: 'warning', description: 'A ::data row is one cell short; its first cell was filled down from the row above (a lost rowspan).' },
   'parse/too-deep': { severity: 'error', description: 'Template nesting too deep to parse; the section was skipped.' },
-  'parse/too-large': { severity: 'warning', description: 'A section with no headings was too large to parse at once and was split at a line boundary.' },
+  'parse/too-large': { severity: 'warning', description: 'A part with no heading to split at holds a template or table longer than 1 MB (or one never closed); it was cut at a line end and what spans the cut may be lost.' },
   'parse/unclosed-template': { severity: 'error', description: 'A {{#invoke or template opener has no closing braces.' },
   'extract/no-teams': { severity: 'error', description: 'A sports table or results grid lists no team.' },
   'extract/duplicate-team': { severity: 'error', description: 'The same team code appears twice in one team list.' },

@@ -14,6 +14,7 @@ import { readChunk } from './fast/index.js';
 import { maskOpaque, type Masked } from './fast/mask.js';
 import { nestingDepth } from './fast/structure.js';
 import { FULL_PARSER, parseCapped } from './full.js';
+import { cutAt, splitIntoPieces } from './line-cuts.js';
 import { plainText } from './plain-text.js';
 import { viewTemplate, type TemplateView } from './query.js';
 import { viewTable, type TableView } from './tables.js';
@@ -42,9 +43,6 @@ export interface ParseStats {
   /** Sections the targeted parser left to wikiparser-node, by reason. */
   irregular?: Record<string, number>;
 }
-
-/** Sections larger than this are split further (wikiparser-node needs ~400 MB per 512 KB). */
-const MAX_CHUNK = 256 * 1024;
 
 /** The parsed article: every template and #invoke in document order. */
 export interface Parsed {
@@ -155,7 +153,7 @@ export function parseSource(source: Source, context: StageContext, options: Pars
     }
     if (options.mode === 'full' || !readTargeted(start, end, mask)) parseChunk(start, end, retry);
   };
-  for (const [start, end] of splitIntoChunks(text, source, context)) readChunkAt(start, end, true);
+  for (const [start, end] of splitIntoPieces(text, source, context)) readChunkAt(start, end, true);
   reportUnclosedCalls(text, callStarts, failed, source, context);
   const paths = sectionPaths(headings);
   return {
@@ -169,66 +167,6 @@ export function parseSource(source: Source, context: StageContext, options: Pars
 
 function count(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
-}
-
-/** Splits at level-2 headings always, then at any heading, then at line ends, keeping chunks small. */
-function splitIntoChunks(text: string, source: Source, context: StageContext): [number, number][] {
-  const chunks: [number, number][] = [];
-  for (const [start, end] of cutAt(text, 0, text.length, 'level2')) {
-    if (end - start <= MAX_CHUNK) {
-      chunks.push([start, end]);
-      continue;
-    }
-    for (const [s, e] of cutAt(text, start, end, 'any')) {
-      if (e - s <= MAX_CHUNK) {
-        chunks.push([s, e]);
-        continue;
-      }
-      // No heading left to split at: cut at line ends, and say so (a template across a cut breaks).
-      context.report({
-        code: 'parse/too-large',
-        stage: 'parse',
-        message: `Unexpected ${e - s} characters with no heading to split at, expected sections under ${MAX_CHUNK}; parsed in pieces cut at line ends`,
-        span: source.locator.span(s, e),
-      });
-      for (let p = s; p < e; ) {
-        let q = Math.min(e, p + MAX_CHUNK);
-        const nl = q < e ? text.lastIndexOf('\n', q) : -1;
-        if (nl > p) q = nl + 1;
-        chunks.push([p, q]);
-        p = q;
-      }
-    }
-  }
-  return chunks;
-}
-
-/** The ranges between heading lines inside [start, end): level 2 only, or any level. */
-function cutAt(text: string, start: number, end: number, which: 'level2' | 'any'): [number, number][] {
-  const cuts = [start];
-  for (let s = start; s < end; ) {
-    const nl = text.indexOf('\n', s);
-    const e = nl === -1 || nl > end ? end : nl;
-    if (s > start && isHeadingLine(text, s, e, which)) cuts.push(s);
-    s = e + 1;
-  }
-  cuts.push(end);
-  return cuts.slice(0, -1).map((c, i) => [c, cuts[i + 1] ?? end]);
-}
-
-/**
- * Whether the line [s, e) looks like a heading: `==x==` (level 2: exactly two `=` first) or any
- * run of `=`, a non-`=` character, and `=` at the end before spaces or tabs. A scan, not a regular
- * expression, so a long line of `=` costs its length once.
- */
-function isHeadingLine(text: string, s: number, e: number, which: 'level2' | 'any'): boolean {
-  let j = e;
-  while (j > s && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
-  let k = s;
-  while (k < j && text[k] === '=') k++;
-  if (k === s || k >= j - 1 || text[j - 1] !== '=') return false;
-  if (which === 'any') return true;
-  return k - s === 2 && j - s >= 5 && text[j - 2] === '=';
 }
 
 /** Openers of the calls wikitally reads; one the parser did not turn into a call lost its braces. */
