@@ -78,6 +78,8 @@ const CASES: [string, string, 'reader' | 'region' | 'chunk'][] = [
   ['templates in cells and on several lines', '{|\n| {{flagicon|GER}} [[Germany]] || {{nowrap|a b}}\n|-\n| {{x|a\n|b}} c || d\n| {{#if:x|y|z}} || {{PAGENAME}} || {{SERVER}}\n|}', 'reader'],
   ['entities, br, refs and comments', '{|\n| a &amp; b &#x41; &nbsp; || c&ndash;d<br>e\n| y<ref>r</ref> <ref name=x/>\n| a <ref>x\ny</ref> b\n| c <!-- d\ne --> f\n|}', 'reader'],
   ['comments before cell syntax', '{|\n<!-- c -->| a <!-- x --> || b\n<!-- -->|-\n  | c\n  |}', 'reader'],
+  ['external links', '{|\n| foo[http://x.com/a?b=1&c=2 label] bar || [http://x.com] || a[//x.com   two  words ]b\n| [HTTP://x y] || [news:x y] || [http:// y] || [http://x.com label]] || [http://x.com/a"b l]\n| [https://x.com l&amp;m] || [http://x.com/a&amp;b l] || [http://x.com/a\'\'b\'\' l] || [http://a http://b]\n|}', 'reader'],
+  ['links with anchors and ampersands', '{|\n| [[A#B|C]] || [[A#B]] || [[a_b#c d]] || [[A#]] || [[ #B|c]] || [[A#B#C|d]]\n| [[Brighton & Hove Albion|B]] || [[A&amp;B]] || [[A&#91;B]] || [[A & B#c]]\n|}', 'reader'],
   ['quotes, files, categories, external and magic links', "{|\n| '''a''' || ''b'' || l'a\n| [[File:X.png|20px|link=]] [[Category:Y]] a\n| [https://x.org label] http://example.com || ISBN 1234567890\n|}", 'reader'],
   ['list, rule and heading syntax in cells', '{|\n|* list\n|# num\n| == h ==\n|=a=\n| a\n* item\n----\n=b=\n|}', 'reader'],
   ['row lines with dashes and attributes', '{|\n|---\n| a\n|- style="x"\n| b\n|-----\n| c\n|}', 'reader'],
@@ -142,6 +144,8 @@ const PIECES = [
   '<ref name=x/>', "''", "'''", '&nbsp;', '&amp;', 'rowspan=2', 'colspan=3', 'rowspan="2"', 'colspan=0', 'colspan=-2', 'colspan=5000',
   'rowspan=100000', 'data-sort-value="z"', 'style="a:b"', 'class=c', '=', '"', "'", ' ', '\u00a0', '#', '*', ':', ';', '----', '==h==',
   '{{#if:a|b|c}}', '[http://x.org y]', 'ISBN 0123456789', '__NOTOC__', '[[File:F.png|5px]]', '{{Sort|1=a|2=b}}', '-',
+  '[https://x.org/a?b=1&c=2 l m]', '[//x.org]', '[http://x.org  two]', '[HTTP://x.org', ']', '[news:x y]', 'http://x.org', '[[A#b|c]]', '[[A#b]]',
+  '[[#b|c]]', '[[B & C]]', '[[A&amp;B|x]]', '[[A&#91;B]]', '[http://x.org/&amp; q]', '[http://x.org a&amp;b]',
 ];
 
 describe('targeted table reader, on generated tables', () => {

@@ -64,7 +64,7 @@ const HTML_TAG = /^(\/?)([a-z][^\s/>]*)((?:\s|\/(?!>))[^>]*?)?(\/?>)/i;
 export function inlineText(src: InlineSource, start: number, end: number): PlainText | undefined {
   const masked = src.masked.slice(start, end);
   if (!SPECIAL.test(masked) && !MAGIC_LINK.test(masked)) return { text: collapse(masked), links: [] };
-  if (HARD.test(masked) || src.config.linkLike.test(masked)) return undefined;
+  if (HARD.test(masked) || hasFreeLink(masked, src.config.linkLike)) return undefined;
   const links: Link[] = [];
   const parts = walk(src, start, end, links);
   return parts === undefined ? undefined : { text: collapse(decodeEntities(finish(parts))), links };
@@ -168,7 +168,12 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
       special.lastIndex = call.end;
     } else if (c === '[') {
       if (masked[i + 1] !== '[') {
-        if (masked[i + 1] === '/' && masked[i + 2] === '/') return undefined;
+        const ext = externalLink(src, i, end);
+        if (ext === 'hard') return undefined;
+        if (ext === undefined) continue;
+        out.push(text.slice(at, i), { token: ext.label });
+        at = ext.end;
+        special.lastIndex = ext.end;
         continue;
       }
       const link = src.linkAt.get(i);
@@ -202,8 +207,8 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
 function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined): string | undefined {
   const targetEnd = link.bar === -1 ? link.end - 2 : link.bar;
   const target = src.text.slice(link.start + 2, targetEnd);
-  // Namespaces, interwiki, anchors, subpages, entities and markup in the target: wikiparser-node decides.
-  if (target.trim().length === 0 || /[:#%&<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./]|~~~/.test(target)) return undefined;
+  // Namespaces, interwiki, anchors alone, subpages, entities and markup in the target: wikiparser-node decides.
+  if (target.trim().length === 0 || /[:%<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./#]|~~~|&[#a-z\d]+;/i.test(target)) return undefined;
   if (src.masked.slice(link.start + 2, targetEnd) !== target) return undefined;
   let label: string;
   if (link.bar === -1) label = target;
@@ -212,7 +217,8 @@ function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined):
     if (inner === undefined) return undefined;
     label = finish(inner);
   }
-  links?.push({ target: normaliseLinkTarget(target.trim()), label: decodeEntities(label).trim() });
+  // The page is what comes before the #fragment.
+  links?.push({ target: normaliseLinkTarget(target.trim().split('#')[0] ?? ''), label: decodeEntities(label).trim() });
   return label;
 }
 
@@ -252,4 +258,57 @@ function callText(src: InlineSource, call: Call, links: Link[] | undefined): str
 function startDate(y: string, m: string, d: string): string {
   if (!/^\d{4}$/.test(y)) return '';
   return [y, m, d].filter((x) => /^\d{1,2}$|^\d{4}$/.test(x)).map((x, i) => (i === 0 ? x : x.padStart(2, '0'))).join('-');
+}
+
+/** Characters that end an external link's URL for the fast path (MediaWiki ends it at fewer). */
+const URL_END = /[\s\u00a0[\]<>"'{}|\u0001\u0002\u0000-\u001f\u007f]/;
+/** What an external link's label may hold for the fast path: plain text and entities. */
+const PLAIN_LABEL = /^[^[\]{}<'\n\u0001\u0002]*$/;
+const ENTITY = /&[#a-z\d]+;/iy;
+/** The wiki's protocol pattern, global (free links) and sticky (after `[`). */
+const protocols = new WeakMap<RegExp, { all: RegExp; at: RegExp }>();
+
+function protocolsOf(linkLike: RegExp): { all: RegExp; at: RegExp } {
+  let p = protocols.get(linkLike);
+  if (p === undefined) protocols.set(linkLike, (p = { all: new RegExp(linkLike.source, 'gi'), at: new RegExp(linkLike.source, 'iy') }));
+  return p;
+}
+
+/**
+ * Whether a range holds a URL that is not the start of a bracketed external link (a free link,
+ * which plain text drops: wikiparser-node decides where it ends).
+ */
+function hasFreeLink(masked: string, linkLike: RegExp): boolean {
+  const { all } = protocolsOf(linkLike);
+  all.lastIndex = 0;
+  for (let m = all.exec(masked); m !== null; m = all.exec(masked)) if (m.index === 0 || masked[m.index - 1] !== '[') return true;
+  return false;
+}
+
+/**
+ * A bracketed external link at `i` (`[https://… label]`): its plain text is its label, the
+ * separating space left out, or nothing without one. Undefined when `[` does not start one (it is
+ * text); `hard` for anything the fast path does not read exactly (entities or markup in the URL,
+ * several spaces, markup in the label, no closing bracket).
+ */
+function externalLink(src: InlineSource, i: number, end: number): { label: string; end: number } | 'hard' | undefined {
+  const { masked, text } = src;
+  const { at } = protocolsOf(src.config.linkLike);
+  at.lastIndex = i + 1;
+  if (!at.test(masked)) return masked[i + 1] === '/' && masked[i + 2] === '/' ? 'hard' : undefined;
+  const urlStart = at.lastIndex;
+  let j = urlStart;
+  for (; j < end && !URL_END.test(masked[j] ?? ''); j++) {
+    if (masked[j] !== '&') continue;
+    ENTITY.lastIndex = j;
+    if (ENTITY.test(masked)) return 'hard';
+  }
+  if (j === urlStart || j >= end) return 'hard';
+  if (masked[j] === ']') return { label: '', end: j + 1 };
+  if (masked[j] !== ' ' || masked[j + 1] === ' ' || masked[j + 1] === '\t') return 'hard';
+  const close = masked.indexOf(']', j);
+  if (close === -1 || close >= end) return 'hard';
+  const label = text.slice(j + 1, close);
+  if (!PLAIN_LABEL.test(masked.slice(j + 1, close)) || src.config.linkLike.test(label)) return 'hard';
+  return { label, end: close + 1 };
 }
