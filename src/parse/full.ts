@@ -72,7 +72,9 @@ export const FULL_PARSER: FullParser = {
     },
   },
   plainText(text: string) {
-    return plainText(Parser.parse(text) as unknown as AstNodes);
+    // The text is a cell or a parameter value: in its page it never starts a line, so a heading,
+    // list or table opened at its start is text there. A space in front keeps it so (plain text trims it).
+    return plainText(Parser.parse(` ${text}`) as unknown as AstNodes);
   },
   tables(region: string, base: number, locator: Locator) {
     const { tables, indexOf } = parseCapped(region);

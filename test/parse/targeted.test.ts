@@ -81,6 +81,7 @@ const CASES: [string, string, 'reader' | 'region' | 'chunk'][] = [
   ['external links', '{|\n| foo[http://x.com/a?b=1&c=2 label] bar || [http://x.com] || a[//x.com   two  words ]b\n| [HTTP://x y] || [news:x y] || [http:// y] || [http://x.com label]] || [http://x.com/a"b l]\n| [https://x.com l&amp;m] || [http://x.com/a&amp;b l] || [http://x.com/a\'\'b\'\' l] || [http://a http://b]\n|}', 'reader'],
   ['links with anchors and ampersands', '{|\n| [[A#B|C]] || [[A#B]] || [[a_b#c d]] || [[A#]] || [[ #B|c]] || [[A#B#C|d]]\n| [[Brighton & Hove Albion|B]] || [[A&amp;B]] || [[A&#91;B]] || [[A & B#c]]\n|}', 'reader'],
   ['quotes, files, categories, external and magic links', "{|\n| '''a''' || ''b'' || l'a\n| [[File:X.png|20px|link=]] [[Category:Y]] a\n| [https://x.org label] http://example.com || ISBN 1234567890\n|}", 'reader'],
+  ['a behaviour switch before heading syntax in a cell', '{|\n|__NOTOC__==h==\n| {| x\n|}', 'reader'],
   ['list, rule and heading syntax in cells', '{|\n|* list\n|# num\n| == h ==\n|=a=\n| a\n* item\n----\n=b=\n|}', 'reader'],
   ['row lines with dashes and attributes', '{|\n|---\n| a\n|- style="x"\n| b\n|-----\n| c\n|}', 'reader'],
   ['nested tables', '{|\n| a\n{| class=inner\n|+ cap\n| x || y\n|} tail\nmore\n| b\n|}', 'reader'],
@@ -94,7 +95,7 @@ const CASES: [string, string, 'reader' | 'region' | 'chunk'][] = [
   ['a template in a span', '{|\n| rowspan={{z}} | c\n|}', 'region'],
   ['a template in the table class', '{| class="wikitable {{x}}"\n| a\n|}', 'region'],
   ['a sort template inside a ref', '{|\n| <ref>{{sort|r|s}}</ref> {{sort|k|v}}\n|}', 'region'],
-  ['a cell opening with list syntax the reader cannot read', '{|\n|* [[a]]\n|}', 'region'],
+  ['a cell opening with list syntax', '{|\n|* [[a]]\n|}', 'reader'],
   ['a parser function wikiparser-node leaves as text', '{|\n| {{#foo:a|b}} || c\n|}', 'region'],
   ['tables nested 50 deep', `${'{|\n| a\n'.repeat(50)}${'|}\n'.repeat(50)}`, 'chunk'],
 ];
