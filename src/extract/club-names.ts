@@ -7,7 +7,7 @@
  * "Reggina 1914"). Words that make another team of the same club (B, II, Castilla, Women, U21…)
  * are never dropped.
  */
-import { teamNameKey } from './team-identity.js';
+import { remember, teamNameKey } from './team-identity.js';
 
 /** How two link titles of one club relate, from the strongest to the weakest evidence. */
 export type TitleRelation = 'same' | 'redirect' | 'legal-form';
@@ -88,6 +88,15 @@ export function clubWords(name: string): string[] {
  * @returns the core words joined by spaces ('' when nothing but designators)
  */
 export function clubNameCore(name: string): string {
+  let core = CORES.get(name);
+  if (core === undefined) remember(CORES, name, (core = computeCore(name)));
+  return core;
+}
+
+/** Cores of names already seen (see teamNameKey). */
+const CORES = new Map<string, string>();
+
+function computeCore(name: string): string {
   const words = clubWords(name);
   let start = 0;
   let end = words.length;

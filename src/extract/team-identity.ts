@@ -9,12 +9,36 @@
  * @returns a comparison key ("sport ancash")
  */
 export function teamNameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    remember(KEYS, name, key);
+  }
+  return key;
+}
+
+/**
+ * Keys of names already seen: an article names each team in many records (a 20-team league about
+ * 60 times), and the checks ask again. Bounded: cleared when full, so a dump run stays small.
+ */
+const KEYS = new Map<string, string>();
+/** Names remembered at most (a few MB). */
+const MAX_REMEMBERED = 20_000;
+
+/**
+ * Remembers a computed value, forgetting all when the map is full.
+ * @param map the memo
+ * @param key the input
+ * @param value what was computed
+ */
+export function remember(map: Map<string, string>, key: string, value: string): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
 }
 
 /** A mention of a team: its plain-text name and, when linked, its link target. */
