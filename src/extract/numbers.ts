@@ -21,7 +21,8 @@ export function readNumberText(text: string): NumberReading {
   if (m === null) return undefined;
   const value = bounded(`${(m[2] ?? '').replace(/,/g, '')}${m[3] ?? ''}`);
   if (value === 'too-large') return value;
-  return m[1] !== undefined && m[1] !== '' && m[1] !== '+' ? -value : value;
+  // `-0` is 0: -0 is a value JSON cannot write (it prints 0).
+  return m[1] !== undefined && m[1] !== '' && m[1] !== '+' && value !== 0 ? -value : value;
 }
 
 /**

@@ -76,9 +76,11 @@ export class OffsetMap {
 
   /**
    * @param virtualOffset an offset in the virtual document
+   * @param isEnd the offset ends a range: where two copied pieces meet, it is the end of the first
+   *   (a range ending before a left-out character does not take it in), not the start of the second
    * @returns the corresponding file offset
    */
-  toFile(virtualOffset: number): number {
+  toFile(virtualOffset: number, isEnd = false): number {
     const pieces = this.#pieces;
     let lo = 0;
     let hi = pieces.length - 1;
@@ -87,7 +89,7 @@ export class OffsetMap {
       const mid = (lo + hi) >> 1;
       const p = pieces[mid];
       if (p === undefined) break;
-      if (p.virtualStart <= virtualOffset) {
+      if (p.virtualStart < virtualOffset || (!isEnd && p.virtualStart === virtualOffset)) {
         found = p;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -100,6 +102,70 @@ export class OffsetMap {
     if (next !== undefined) return next.fileStart;
     return found === undefined ? 0 : found.fileStart + found.length;
   }
+
+  /**
+   * The map of the virtual document with some of its characters left out.
+   * @param drops the virtual offsets left out, ascending
+   * @returns the map of the shorter document
+   */
+  without(drops: readonly number[]): OffsetMap {
+    const out = new OffsetMap();
+    const pieces = this.#pieces;
+    let k = 0;
+    let from = 0;
+    for (const to of [...drops, this.#virtualLength]) {
+      // The kept run [from, to): copied where a piece covers it, inserted where none does.
+      for (let v = from; v < to; ) {
+        while (k < pieces.length && (pieces[k]?.virtualStart ?? 0) + (pieces[k]?.length ?? 0) <= v) k++;
+        const p = pieces[k];
+        if (p === undefined || p.virtualStart > v) {
+          const end = Math.min(to, p?.virtualStart ?? to);
+          out.insert(end - v);
+          v = end;
+        } else {
+          const end = Math.min(to, p.virtualStart + p.length);
+          out.copy(p.fileStart + (v - p.virtualStart), end - v);
+          v = end;
+        }
+      }
+      from = to + 1;
+    }
+    return out;
+  }
+}
+
+/** Characters of a file that the parser does not read as they stand (see {@link asParserReads}). */
+const UNREAD = /[\0\x7F\r\u2028\u2029]/;
+/** NUL and DEL, which wikiparser-node leaves out, and the CR of a CRLF line end. */
+const DROPPED = /[\0\x7F]|\r(?=\n)/g;
+
+/**
+ * A virtual document as the parser must read it, so that offsets in what wikiparser-node parses
+ * are offsets in the document. MediaWiki saves every line end as LF (CRLF and CR alike), and
+ * wikiparser-node leaves out NUL, DEL and a CR before a line break, but takes U+2028 and U+2029
+ * (which MediaWiki reads as text) for line breaks and writes a line break of its own before a
+ * heading after one, or after a lone CR: each would shift every later position. So NUL, DEL and
+ * the CR of a CRLF are left out (the map steps over them, the file keeps them), a lone CR becomes
+ * LF and U+2028 and U+2029 a space (same length, no offset moves).
+ * @param wikitext the virtual document
+ * @param map its offsets in the file
+ * @returns the document as parsed, its map, and where an offset of the old document now is
+ */
+export function asParserReads(wikitext: string, map: OffsetMap): { wikitext: string; map: OffsetMap; moved: (offset: number) => number } {
+  if (!UNREAD.test(wikitext)) return { wikitext, map, moved: (offset) => offset };
+  const drops = [...wikitext.matchAll(DROPPED)].map((m) => m.index);
+  const moved = (offset: number): number => {
+    let lo = 0;
+    let hi = drops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((drops[mid] ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset - lo;
+  };
+  const read = wikitext.replace(DROPPED, '').replace(/\r/g, '\n').replace(/[\u2028\u2029]/g, ' ');
+  return { wikitext: read, map: drops.length === 0 ? map : map.without(drops), moved };
 }
 
 /** Turns virtual ranges into spans of the input file. */
@@ -123,7 +189,7 @@ export class Locator {
    */
   span(start: number, end: number): Span {
     const s = this.#map.toFile(start);
-    const e = Math.max(s, this.#map.toFile(end));
+    const e = Math.max(s, this.#map.toFile(end, true));
     return { start: this.#lines.point(s), end: this.#lines.point(e) };
   }
 

@@ -229,7 +229,9 @@ export function viewTable(
   const { layout, truncated } = layoutOf(t, rows);
   const counted = rows.map(countedCells);
   const cache = new Map<TreeCell, TableCellView>();
-  const grid = layout.map((row) =>
+  // Array.from, not layout.map: wikiparser-node's layout is an Array subclass (Layout), which map
+  // would pass on to the grid and to the records built from it; records are plain data.
+  const grid = Array.from(layout, (row) =>
     row.map((coords) => {
       if (coords === undefined) return undefined;
       const cell = counted[coords.row]?.[coords.column];

@@ -1,8 +1,13 @@
 /**
- * SurfDoc's orphan template parameters: finding `|key=` in a block, and naming the template a run
- * of them belongs to. Split from surfdoc.ts, which wraps the runs back into templates.
+ * SurfDoc's orphan template parameters: finding `|key=` in a block, naming the template a run of
+ * them belongs to, and where a run must end so that its wrapper closes. Split from surfdoc.ts,
+ * which wraps the runs back into templates.
  */
 import { MAX_BRACKET_ROUNDS, MAX_FIGURE } from '../limits.js';
+import { maskOpaque, type Opaque } from '../parse/fast/mask.js';
+import { FULL_PARSER } from '../parse/full.js';
+import type { Locator } from '../parse/position.js';
+import type { StageContext } from '../types/index.js';
 import type { Block } from './data-table.js';
 
 // `|key=`: what `/\|\s*([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)\s*=/gu` matched, scanned by hand (see
@@ -81,4 +86,66 @@ export function templateFor(keys: readonly string[], lastData: Block | undefined
 function smallNumber(digits: string | undefined, max: number): number {
   const n = Number(digits ?? '0');
   return Number.isFinite(n) && n <= max ? n : 0;
+}
+
+/** Extension tags (`<ref>`, `<nowiki>`, …): one the run opens and does not close takes in what follows. */
+const EXT_OPENER = new RegExp(`<(?:${FULL_PARSER.extTags.map((t) => t.replace(/[^a-z0-9-]/gi, '')).join('|')})(?=[\\s/>]|$)`, 'i');
+
+/**
+ * Where the first opener of `text` that nothing in it closes starts, as MediaWiki's preprocessor
+ * reads it: a `<!--` with no `-->`, an `<includeonly>` or extension tag with no closing tag, or a
+ * `{{` outside them (a run of closing braces closes the innermost opener, three at a time when both
+ * runs have three, else two; an opener left with one brace is text). Wrapped in a recovered
+ * template, such an opener would take the template's closing braces, and the text after, into its
+ * values. An extension tag is cut at even when a later one in the file would not close it.
+ * @param text a run of orphan template parameters
+ * @returns the opener's offset, or undefined when everything it opens it closes
+ */
+function firstUnclosed(text: string): number | undefined {
+  const { masked, opaque } = maskOpaque(text, FULL_PARSER.extTags);
+  let first = EXT_OPENER.exec(masked)?.index;
+  // A comment or <includeonly> with no end is opaque to the end of the run (and would be past it).
+  const runsOn = (o: Opaque): boolean =>
+    o.kind === 'comment' ? !text.includes('-->', o.start + 4) : o.kind === 'include' && o.end === text.length && !/(<\/includeonly\s*|\/)>$/i.test(text);
+  const unclosed = opaque.find(runsOn);
+  if (unclosed !== undefined && (first === undefined || unclosed.start < first)) first = unclosed.start;
+  const open: { at: number; count: number }[] = [];
+  const token = /\{{2,}|\}{2,}/g;
+  for (let m = token.exec(masked); m !== null && (first === undefined || m.index < first); m = token.exec(masked)) {
+    if (m[0].startsWith('{')) open.push({ at: m.index, count: m[0].length });
+    else {
+      let closing = m[0].length;
+      for (let top = open[open.length - 1]; top !== undefined && closing >= 2; top = open[open.length - 1]) {
+        const matched = Math.min(top.count, closing) >= 3 ? 3 : 2;
+        top.count -= matched;
+        closing -= matched;
+        if (top.count < 2) open.pop();
+      }
+    }
+  }
+  const brace = open[0]?.at;
+  return brace !== undefined && (first === undefined || brace < first) ? brace : first;
+}
+
+/**
+ * Where a parameter run wrapped as a template must end: before an opener nothing in the run closes,
+ * which would otherwise take the template's closing braces (and what follows) into its values.
+ * @param start the run's start in the file
+ * @param end its end
+ * @param text the file's text
+ * @param lines positions in the file
+ * @param context diagnostics sink (read/truncated-fragment when the run is cut)
+ * @returns the end to use
+ */
+export function cutAtUnclosed(start: number, end: number, text: string, lines: Locator, context: StageContext): number {
+  const open = firstUnclosed(text.slice(start, end));
+  if (open === undefined) return end;
+  const cut = start + open;
+  context.report({
+    code: 'read/truncated-fragment',
+    stage: 'read',
+    message: `Unexpected \`${/^(?:<!--|<[a-z][\w-]*|\{+)/i.exec(text.slice(cut, cut + 40))?.[0] ?? ''}\` with nothing to close it in template parameters, expected every opener closed; the parameters from there on were left out`,
+    span: lines.span(cut, end),
+  });
+  return cut;
 }

@@ -9,12 +9,12 @@
  * Emits: read/unclosed-block, read/recovered-template, read/truncated-fragment, read/lost-structure,
  * read/unsplit-row, read/filled-down.
  */
-import { Locator, OffsetMap } from '../parse/position.js';
+import { Locator, OffsetMap, asParserReads } from '../parse/position.js';
 import type { Source, StageContext, TableRecord } from '../types/index.js';
 import { readDataTable, type Block } from './data-table.js';
 import { readMarkdownInPieces } from './surfdoc-pieces.js';
 import { headingLevel } from './heading-words.js';
-import { firstParam, scanParams, templateFor } from './surfdoc-params.js';
+import { cutAtUnclosed, firstParam, scanParams, templateFor } from './surfdoc-params.js';
 
 
 interface Bag {
@@ -143,6 +143,7 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
       const template = templateFor(piece.bag.keys, lastData);
       let end = piece.bag.end;
       if (template.startsWith('Infobox') && lastData !== undefined) end = trimInfoboxProse(piece.bag, lastData, text, lines, context);
+      end = cutAtUnclosed(piece.bag.start, end, text, lines, context);
       recoveredAt.add(wikitext.length + 1);
       insert(`\n{{${template}\n`);
       copy(piece.bag.start, end);
@@ -156,6 +157,7 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
     }
   }
   const title = meta.title ?? file.replace(/^.*\//, '').replace(/\.(surf|md|txt)$/g, '');
+  const tidied = asParserReads(wikitext, map);
   return {
     file,
     format: 'surfdoc',
@@ -163,9 +165,9 @@ export function readSurfDoc(file: string, text: string, context: StageContext): 
     ...(meta.source === undefined ? {} : { url: meta.source }),
     ...(meta.license === undefined ? {} : { licence: meta.license }),
     text,
-    wikitext,
-    locator: new Locator(text, map),
-    recoveredAt,
+    wikitext: tidied.wikitext,
+    locator: new Locator(text, tidied.map),
+    recoveredAt: new Set([...recoveredAt].map(tidied.moved)),
     tables,
   };
 }

@@ -5,7 +5,7 @@
  * the argument the caller passes, or its default. The result is a Source whose positions point
  * into the template page's own file, so a fault in the table is reported there.
  */
-import { Locator, OffsetMap } from '../parse/position.js';
+import { Locator, OffsetMap, asParserReads } from '../parse/position.js';
 import type { Source } from '../types/index.js';
 
 /** A page that articles may transclude (a template page given as a file, folder entry or dump page). */
@@ -58,17 +58,18 @@ type Piece = { copy: [number, number] } | { insert: string };
 export function transcludedSource(page: TemplatePage, args: ReadonlyMap<string, string>): Source {
   const pieces: Piece[] = [];
   for (const [s, e] of includedRanges(page.text)) substitute(page.text, s, e, args, pieces, 0);
-  const map = new OffsetMap();
-  let wikitext = '';
+  const assembled = new OffsetMap();
+  let virtual = '';
   for (const p of pieces) {
     if ('copy' in p) {
-      map.copy(p.copy[0], p.copy[1] - p.copy[0]);
-      wikitext += page.text.slice(p.copy[0], p.copy[1]);
+      assembled.copy(p.copy[0], p.copy[1] - p.copy[0]);
+      virtual += page.text.slice(p.copy[0], p.copy[1]);
     } else {
-      map.insert(p.insert.length);
-      wikitext += p.insert;
+      assembled.insert(p.insert.length);
+      virtual += p.insert;
     }
   }
+  const { wikitext, map } = asParserReads(virtual, assembled);
   return {
     file: page.file,
     format: 'wikitext',

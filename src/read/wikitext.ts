@@ -1,7 +1,7 @@
 /**
  * Wikitext reader: the file is the wikitext, positions are its own.
  */
-import { Locator, OffsetMap } from '../parse/position.js';
+import { Locator, OffsetMap, asParserReads } from '../parse/position.js';
 import type { Source } from '../types/index.js';
 
 /**
@@ -12,14 +12,15 @@ import type { Source } from '../types/index.js';
  */
 export function readWikitext(file: string, text: string): Source {
   const title = file.replace(/^.*\//, '').replace(/\.(wiki|wikitext|txt)$/i, '').replace(/_/g, ' ');
+  // A byte-order mark would hide a heading on line 1; it is blanked, not removed, so offsets hold.
+  const { wikitext, map } = asParserReads(text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text, OffsetMap.identity(text.length));
   return {
     file,
     format: 'wikitext',
     title,
     text,
-    // A byte-order mark would hide a heading on line 1; it is blanked, not removed, so offsets hold.
-    wikitext: text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text,
-    locator: new Locator(text, OffsetMap.identity(text.length)),
+    wikitext,
+    locator: new Locator(text, map),
     recoveredAt: new Set(),
     tables: [],
   };

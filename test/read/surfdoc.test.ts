@@ -65,3 +65,16 @@ describe('SurfDoc with wikitext kept whole', () => {
     expect(a.diagnostics.map((d) => d.code)).not.toContain('read/recovered-template');
   });
 });
+
+describe('SurfDoc parameter runs', () => {
+  it('should cut a parameter run before an opener it does not close, so the next run stays a template of its own', () => {
+    for (const opener of ['{{', '{{{', '<ref>', '<!--']) {
+      const text = `|team1=AAA|name_AAA=Alpha|win_AAA=1 ${opener}x\n\n|team1=BBB|name_BBB=Beta|win_BBB=2\n`;
+      const a = surf(text);
+      expect(a.standings.map((s) => s.teams[0]?.wins?.raw), opener).toEqual(['1', '2']);
+      const cut = a.diagnostics.find((d) => d.code === 'read/truncated-fragment');
+      expect(cut?.span?.start.offset, opener).toBe(text.indexOf(opener));
+      expect(cut?.message, opener).toContain(`\`${opener.replace('>', '')}\``);
+    }
+  });
+});
