@@ -30,6 +30,11 @@ export interface PendingArticle {
   counted: Pick<Outcome, 'records' | 'diagnostics'>;
   /** Its teams' links, when redirects of the dump may settle a finding about them. */
   links?: string[];
+  /**
+   * The table pages it calls that were not known when it was read: it is read again only when one
+   * of them is known at the end (absent in entries of older parts: any table page it calls).
+   */
+  missing?: string[];
 }
 
 /** Where an article went: its line of articles.jsonl (or its file) and its diagnostics' lines. */

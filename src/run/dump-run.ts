@@ -101,7 +101,8 @@ export interface DumpResult {
   alreadyComplete: boolean;
 }
 
-export type Item = { problem: DumpProblem } | { page: DumpPage; outcome?: Outcome | TaskFailure; templates?: TemplatePage[]; unresolved?: boolean };
+/** `missing`: the table pages the page calls that were not known when it was read. */
+export type Item = { problem: DumpProblem } | { page: DumpPage; outcome?: Outcome | TaskFailure; templates?: TemplatePage[]; missing?: string[] };
 
 
 /** Articles kept in memory to read again when nothing is written (check); past this they keep their first reading. */
@@ -176,7 +177,8 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
     if (isDumpProblem(item)) done.set(seq, { problem: item });
     else {
       const templates = templatesOf(run, item);
-      const unresolved = run.library !== undefined && tableTransclusions(item.text).some((c) => !run.library?.has(c.name));
+      const missing = run.library === undefined ? [] : [...new Set(tableTransclusions(item.text).map((c) => c.name))].filter((name) => !run.library?.has(name));
+      const unresolved = missing.length > 0;
       const task = run.executor
         .run({
           kind: 'page',
@@ -187,7 +189,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
         })
         .then((outcome) => {
           const again = unresolved || (known.redirects !== undefined && !isFailure(outcome) && outcome.links !== undefined);
-          done.set(seq, { page: run.keepText === true || again ? item : { ...item, text: '' }, outcome, ...(run.keepText === true ? templates : {}), unresolved });
+          done.set(seq, { page: run.keepText === true || again ? item : { ...item, text: '' }, outcome, ...(run.keepText === true ? templates : {}), missing });
         });
       const tracked = task.then(() => {
         running.delete(tracked);
@@ -240,13 +242,15 @@ async function writeItem(run: DumpRun, item: Item, result: DumpResult, output: D
   run.onArticle?.(outcome, run.keepText === true ? item.page.text : undefined, new Map((item.templates ?? []).map((t) => [t.page ?? t.file, t.text])));
   const place: ArticlePlace = output === undefined ? { line: result.tally.articles - 1, diagnostics: 0, count: 0 } : await addArticle(output, outcome, result);
   const links = known.redirects === undefined ? undefined : outcome.links;
-  if (item.unresolved !== true && links === undefined) return;
+  const missing = item.missing ?? [];
+  if (missing.length === 0 && links === undefined) return;
   const { text, title, ns, id, revisionId } = item.page;
   const entry: PendingArticle = {
     place,
     page: { title, ns, ...opt('id', id), ...opt('revisionId', revisionId), text },
     counted: { records: outcome.records, diagnostics: outcome.diagnostics },
     ...opt('links', links),
+    missing,
   };
   if (output !== undefined) output.addPending(entry);
   else if (pendingInMemory.length < MAX_PENDING_IN_MEMORY) pendingInMemory.push(entry);

@@ -34,7 +34,7 @@ export async function readLate(run: DumpRun, output: DumpOutput | undefined, inM
   const redirectsOf = (p: PendingArticle): [string, string][] => (p.links === undefined || known.redirects === undefined ? [] : [...known.redirects.linksMap(p.links)]);
   const again = pending
     .map((p) => ({ p, redirects: redirectsOf(p) }))
-    .filter(({ p, redirects }) => redirects.length > 0 || (library !== undefined && tableTransclusions(p.page.text).some((c) => library.has(c.name))));
+    .filter(({ p, redirects }) => redirects.length > 0 || (library !== undefined && (p.missing ?? tableTransclusions(p.page.text).map((c) => c.name)).some((name) => library.has(name))));
   if (again.length === 0) return;
   // The files are rewritten from here on: a checkpoint could no longer cut them back.
   if (run.folder !== undefined) await rm(path.join(run.folder, 'checkpoint.json'), { force: true });

@@ -20,7 +20,8 @@ export const COMPRESSED_EXTENSION: Readonly<Record<Compression, string>> = { non
 export class JsonlFile {
   readonly #handle: FileHandle;
   readonly #compression: Compression;
-  #pending: string[] = [];
+  #pending: Buffer[] = [];
+  #pendingBytes = 0;
   #size: number;
 
   private constructor(handle: FileHandle, size: number, compression: Compression) {
@@ -47,7 +48,10 @@ export class JsonlFile {
    * @param line the JSON text
    */
   add(line: string): void {
-    this.#pending.push(line);
+    // Encoded now, a line at a time: a batch encoded at once held the main thread for a third of a
+    // second (workers waited for their next page meanwhile) and kept every line's string alive until then.
+    this.#pending.push(Buffer.from(`${line}\n`));
+    this.#pendingBytes += this.#pending[this.#pending.length - 1]?.length ?? 0;
   }
 
   /**
@@ -56,9 +60,16 @@ export class JsonlFile {
    */
   async flush(): Promise<number> {
     if (this.#pending.length === 0) return this.#size;
-    const text = `${this.#pending.join('\n')}\n`;
+    const lines = this.#pending;
+    const size = this.#pendingBytes;
     this.#pending = [];
-    const bytes = compress(Buffer.from(text), this.#compression);
+    this.#pendingBytes = 0;
+    if (this.#compression === 'none') {
+      await this.#handle.writev(lines, this.#size);
+      this.#size += size;
+      return this.#size;
+    }
+    const bytes = compress(Buffer.concat(lines, size), this.#compression);
     await this.#handle.write(bytes, 0, bytes.length, this.#size);
     this.#size += bytes.length;
     return this.#size;
@@ -99,6 +110,12 @@ export async function rewriteLines(
   batch: number,
 ): Promise<void> {
   const temp = `${file}.rewrite-${process.pid}.tmp`;
+  if (compression === 'none') {
+    await rewritePlain(file, temp, replacements);
+    const { rename } = await import('node:fs/promises');
+    await rename(temp, file);
+    return;
+  }
   const out = await JsonlFile.open(temp, 0, compression);
   let n = 0;
   let skip = 0;
@@ -129,6 +146,9 @@ export async function rewriteLines(
 
 async function* readLines(file: string, compression: Compression): AsyncGenerator<string> {
   const { createReadStream } = await import('node:fs');
+  const { stat } = await import('node:fs/promises');
+  // An empty file holds no gzip member or zstd frame: a decoder would call it truncated.
+  if ((await stat(file)).size === 0) return;
   const { createInterface } = await import('node:readline');
   let input: NodeJS.ReadableStream = createReadStream(file);
   if (compression === 'gzip') input = input.pipe((await import('node:zlib')).createGunzip());
@@ -138,4 +158,59 @@ async function* readLines(file: string, compression: Compression): AsyncGenerato
     input = child.stdout;
   }
   for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) if (line.length > 0) yield line;
+}
+
+/** Bytes gathered before each write of a plain rewrite. */
+const REWRITE_WRITE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * {@link rewriteLines} for an uncompressed file, on bytes: lines that stay are copied as they are,
+ * never decoded (a dump's articles.jsonl is gigabytes and most of it stays). Lines are counted as
+ * readLines counts them: empty ones are dropped.
+ */
+async function rewritePlain(file: string, temp: string, replacements: ReadonlyMap<number, { count: number; lines: readonly string[] }>): Promise<void> {
+  const { createReadStream } = await import('node:fs');
+  const out = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+  try {
+    let queued: Buffer[] = [];
+    let queuedBytes = 0;
+    const write = async (bytes: Buffer): Promise<void> => {
+      queued.push(bytes);
+      queuedBytes += bytes.length;
+      if (queuedBytes < REWRITE_WRITE_BYTES) return;
+      await out.writev(queued);
+      queued = [];
+      queuedBytes = 0;
+    };
+    const NEWLINE = Buffer.from('\n');
+    let n = 0;
+    let skip = 0;
+    const line = async (bytes: Buffer, newline: boolean): Promise<void> => {
+      if (bytes.length === 0 || (bytes.length === 1 && newline)) return;
+      const r = replacements.get(n);
+      if (r !== undefined) {
+        for (const l of r.lines) await write(Buffer.from(`${l}\n`));
+        skip = r.count;
+      }
+      if (skip > 0) skip -= 1;
+      else await write(newline ? bytes : Buffer.concat([bytes, NEWLINE]));
+      n += 1;
+    };
+    let carry: Buffer | undefined;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      const bytes = carry === undefined ? (chunk as Buffer) : Buffer.concat([carry, chunk as Buffer]);
+      let start = 0;
+      for (let nl = bytes.indexOf(10, start); nl !== -1; nl = bytes.indexOf(10, start)) {
+        await line(bytes.subarray(start, nl + 1), true);
+        start = nl + 1;
+      }
+      carry = start < bytes.length ? Buffer.from(bytes.subarray(start)) : undefined;
+    }
+    if (carry !== undefined) await line(carry, false);
+    // Replacements past the end (an article whose lines were all empty) are appended.
+    for (const [at, r] of [...replacements].sort(([a], [b]) => a - b)) if (at >= n) for (const l of r.lines) await write(Buffer.from(`${l}\n`));
+    if (queued.length > 0) await out.writev(queued);
+  } finally {
+    await out.close();
+  }
 }
