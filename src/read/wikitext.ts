@@ -3,6 +3,7 @@
  */
 import { Locator, OffsetMap, asParserReads } from '../parse/position.js';
 import type { Source } from '../types/index.js';
+import { templateTitleOfFile } from './transclusion.js';
 
 /**
  * Reads a wikitext article.
@@ -11,7 +12,8 @@ import type { Source } from '../types/index.js';
  * @returns the source
  */
 export function readWikitext(file: string, text: string): Source {
-  const title = file.replace(/^.*\//, '').replace(/\.(wiki|wikitext|txt)$/i, '').replace(/_/g, ' ');
+  // A file named Template-X (or Template:X) is the template page, titled as the wiki titles it.
+  const title = templateTitleOfFile(file) ?? file.replace(/^.*\//, '').replace(/\.(wiki|wikitext|txt)$/i, '').replace(/_/g, ' ');
   // A byte-order mark would hide a heading on line 1; it is blanked, not removed, so offsets hold.
   const { wikitext, map } = asParserReads(text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text, OffsetMap.identity(text.length));
   return {
