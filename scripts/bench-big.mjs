@@ -15,5 +15,5 @@ const json = serialiseArticle(article, { compact: true, spans: true });
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `a ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB article (${article.standings.length} standings, ${article.matchGrids.length} grids): ${seconds.toFixed(1)} s, peak RSS ${peak.toFixed(0)} MB, ${(json.length / 1e6).toFixed(0)} MB of JSON`,
+  `a ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB article (${article.standings.length} standings, ${article.matchGrids.length} grids): ${seconds.toFixed(2)} s, peak RSS ${peak.toFixed(0)} MB, ${(json.length / 1e6).toFixed(0)} MB of JSON`,
 );

@@ -75,8 +75,18 @@ if (tMwp !== undefined) console.log(`   mwparserfromhell parse       ${fmt(rate(
 else console.log('   mwparserfromhell: not installed (apt-get install python3-mwparserfromhell)');
 
 // 2. A long article, alone in a child process (its peak memory is its own).
-const big = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-big.mjs'), String(BIG_MB)], { encoding: 'utf8' }).trim();
+// Then the cost per MB as the article grows to 10 MB: it must stay flat (linear time).
+const bigRun = (size) => execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-big.mjs'), String(size)], { encoding: 'utf8' }).trim();
+const big = bigRun(BIG_MB);
 console.log(`2. ${big} (target: under 30 s and 400 MB)`);
+const perMb = [];
+for (const size of QUICK ? [1, 4] : [1, 2.5, 5, 10]) {
+  const line = bigRun(size);
+  const [, got, secs] = /a ([\d.]+) MB article.*?: ([\d.]+) s/.exec(line) ?? [];
+  perMb.push([Number(got), Number(secs) / Number(got)]);
+  console.log(`   ${line}: ${fmt(Number(secs) / Number(got))} s per MB`);
+}
+console.log(`   largest / smallest cost per MB: ${fmt(perMb[perMb.length - 1][1] / perMb[0][1])} (linear: about 1)`);
 
 // 3-5 need generated dumps.
 mkdirSync(DATA, { recursive: true });
