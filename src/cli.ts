@@ -90,8 +90,8 @@ function namespaces(list: string): number[] | 'all' {
   return ns;
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? word : `${word}s`}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
 }
 
 /**
@@ -231,7 +231,7 @@ common(
           const ds = o.diagnostics;
           const r = o.records;
           print(
-            `${input}: ${r.standings} standings, ${r.matchGrids} match grids, ${r.brackets} brackets, ${r.ties} ties, ${r.matches} matches, ${r.infoboxes} infoboxes, ${r.tables} tables; ${count(ds, 'error')} errors, ${count(ds, 'warning')} warnings, ${count(ds, 'info')} notes\n`,
+            `${input}: ${plural(r.standings, 'standings', 'standings')}, ${plural(r.matchGrids, 'match grid')}, ${plural(r.brackets, 'bracket')}, ${plural(r.ties, 'tie')}, ${plural(r.matches, 'match', 'matches')}, ${plural(r.infoboxes, 'infobox', 'infoboxes')}, ${plural(r.tables, 'table')}; ${plural(count(ds, 'error'), 'error')}, ${plural(count(ds, 'warning'), 'warning')}, ${plural(count(ds, 'info'), 'note')}\n`,
           );
         },
         diagnostics(ds) {
@@ -395,7 +395,7 @@ program
     else {
       const dir = opts.out.endsWith('/') ? opts.out : `${opts.out}/`;
       process.stdout.write(
-        `wrote ${plural(r.articles, 'article')} to ${dir} as ${opts.format}: ${r.matches.toLocaleString('en')} ${r.matches === 1 ? 'match' : 'matches'}, ${plural(r.standings, 'standings row')}, ${plural(r.teams, 'team')}, ${plural(r.ties, 'tie')}, ${plural(r.diagnostics, 'diagnostic')}\n`,
+        `wrote ${plural(r.articles, 'article')} to ${dir} as ${opts.format}: ${plural(r.matches, 'match', 'matches')}, ${plural(r.standings, 'standings row')}, ${plural(r.teams, 'team')}, ${plural(r.ties, 'tie')}, ${plural(r.diagnostics, 'diagnostic')}\n`,
       );
     }
     process.exitCode = result.errors.length > 0 ? 2 : result.outputFailure !== undefined ? 3 : 0;
