@@ -48,6 +48,7 @@ function cutOutside(text: string, s: number, e: number, source: Source, context:
   const safe = safeLineEnds(text, s, e);
   const pieces: [number, number][] = [];
   let k = 0;
+  let reported = false;
   for (let p = s; p < e; ) {
     if (e - p <= MAX_PIECE) {
       pieces.push([p, e]);
@@ -63,6 +64,13 @@ function cutOutside(text: string, s: number, e: number, source: Source, context:
       q = p + MAX_PIECE;
       const nl = text.lastIndexOf('\n', q - 1);
       if (nl >= p) q = nl + 1;
+      // Once per part: a template never closed would otherwise give one finding every 256 KB.
+      if (reported) {
+        pieces.push([p, q]);
+        p = q;
+        continue;
+      }
+      reported = true;
       context.report({
         code: 'parse/too-large',
         stage: 'parse',

@@ -6,8 +6,10 @@
  * run, so a resumed run writes the same bytes as an uninterrupted one.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** How lines are compressed. */
@@ -109,13 +111,26 @@ export async function rewriteLines(
   replacements: ReadonlyMap<number, { count: number; lines: readonly string[] }>,
   batch: number,
 ): Promise<void> {
-  const temp = `${file}.rewrite-${process.pid}.tmp`;
-  if (compression === 'none') {
-    await rewritePlain(file, temp, replacements);
-    const { rename } = await import('node:fs/promises');
+  // A fresh name in the same folder, created exclusively: nothing planted there is written through.
+  const temp = path.join(path.dirname(file), `.wikitally-${randomBytes(8).toString('hex')}.tmp`);
+  await (await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644)).close();
+  try {
+    if (compression === 'none') await rewritePlain(file, temp, replacements);
+    else await rewriteDecoded(file, temp, compression, replacements, batch);
     await rename(temp, file);
-    return;
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
   }
+}
+
+async function rewriteDecoded(
+  file: string,
+  temp: string,
+  compression: Compression,
+  replacements: ReadonlyMap<number, { count: number; lines: readonly string[] }>,
+  batch: number,
+): Promise<void> {
   const out = await JsonlFile.open(temp, 0, compression);
   let n = 0;
   let skip = 0;
@@ -140,8 +155,6 @@ export async function rewriteLines(
   // Replacements past the end (an article whose lines were all empty) are appended.
   for (const [at, r] of [...replacements].sort(([a], [b]) => a - b)) if (at >= n) for (const l of r.lines) await add(l);
   await out.close();
-  const { rename } = await import('node:fs/promises');
-  await rename(temp, file);
 }
 
 async function* readLines(file: string, compression: Compression): AsyncGenerator<string> {
@@ -170,7 +183,7 @@ const REWRITE_WRITE_BYTES = 4 * 1024 * 1024;
  */
 async function rewritePlain(file: string, temp: string, replacements: ReadonlyMap<number, { count: number; lines: readonly string[] }>): Promise<void> {
   const { createReadStream } = await import('node:fs');
-  const out = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+  const out = await open(temp, constants.O_WRONLY | constants.O_TRUNC | constants.O_NOFOLLOW);
   try {
     let queued: Buffer[] = [];
     let queuedBytes = 0;
