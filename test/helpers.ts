@@ -35,7 +35,7 @@ export function readOut(file: string): unknown {
 }
 
 /** Files of out/ that are not article envelopes. */
-const NOT_ARTICLES = /(^|\/)(manifest|summary)\.json$/;
+const NOT_ARTICLES = /(^|\/)(manifest|summary|timing)\.json$/;
 
 /**
  * Every article envelope under out/: each article file, and each line of each articles.jsonl.

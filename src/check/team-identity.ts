@@ -29,6 +29,9 @@ export function checkTeamIdentity(records: Extracted, context: StageContext, opt
   checkCodes(records, context);
 }
 
+/** Unlisted teams (more than half of its teams) that make a table one that came from elsewhere. */
+const MIN_TABLE_ELSEWHERE = 3;
+
 /** Every team of a standings table, bracket, tie or match after a team list should be in one. */
 function checkQualification(records: Extracted, context: StageContext): void {
   const lists = records.tables.filter((t) => t.typed?.type === 'team-list');
@@ -44,18 +47,29 @@ function checkQualification(records: Extracted, context: StageContext): void {
     const [id, a, b] = r;
     if (a !== undefined && b !== undefined && listed.has(a) !== listed.has(b)) playOff.set(id, listed.has(a) ? b : a);
   }
+  // A table most of whose teams are in no list entered the competition another way (the seed's
+  // Region VI: Lima's clubs, 10 of 12): one unlisted team is a finding, such a table is a note.
+  const elsewhere = new Map<string, string>();
+  for (const table of records.standings) {
+    const ids = table.teams.flatMap((t) => (t.teamId === undefined ? [] : [t.teamId]));
+    const unlisted = ids.filter((id) => !listed.has(id)).length;
+    if (later.has(table.id) && unlisted >= MIN_TABLE_ELSEWHERE && unlisted * 2 > ids.length) elsewhere.set(table.id, `${unlisted} of that table's ${ids.length} teams are`);
+  }
   for (const team of records.teams) {
     if (listed.has(team.id)) continue;
     const mention = team.mentions.find((m) => later.has(m.recordId) && playOff.get(m.recordId) !== team.id) ?? team.mentions.find((m) => later.has(m.recordId));
     if (mention === undefined) continue;
     const opponent = playOff.get(mention.recordId) === team.id;
+    const whole = elsewhere.get(mention.recordId);
     context.report({
       code: 'check/team-not-qualified',
       stage: 'check',
-      ...(opponent ? { severity: 'info' as const } : {}),
+      ...(opponent || whole !== undefined ? { severity: 'info' as const } : {}),
       message: opponent
         ? `Unexpected ${team.name} in \`${mention.recordId}\` against a team of the list \`${first.id}\`, expected a listed team; read as a play-off opponent from another competition`
-        : `Unexpected ${team.name} in \`${mention.recordId}\`, expected a team of the earlier team list \`${first.id}\` (or a note that it came from another competition)`,
+        : whole !== undefined
+          ? `Unexpected ${team.name} in \`${mention.recordId}\`, expected a team of the earlier team list \`${first.id}\`; ${whole} in no such list, so read as a group that entered from another competition`
+          : `Unexpected ${team.name} in \`${mention.recordId}\`, expected a team of the earlier team list \`${first.id}\` (or a note that it came from another competition)`,
       ...(mention.span === undefined ? {} : { span: mention.span }),
       recordId: mention.recordId,
       related: [{ message: `the list of qualified teams (${first.caption ?? first.section.join(' > ')})`, span: first.span }],

@@ -137,11 +137,11 @@ describe('the seed report in Chromium', () => {
     expect(await hidden('info')).toBe(await page().locator('li.finding[data-severity="info"]').count());
     await page().getByLabel('✗ Error (6)').uncheck();
     expect(await hidden('error')).toBe(6);
-    await page().getByLabel('ℹ Info (38)').check();
+    await page().getByLabel('ℹ Info (48)').check();
     expect(await hidden('info')).toBe(0);
     expect(await hidden('warning')).toBe(0);
     await page().getByLabel('✗ Error (6)').check();
-    await page().getByLabel('ℹ Info (38)').uncheck();
+    await page().getByLabel('ℹ Info (48)').uncheck();
     await page().getByLabel('Article').selectOption({ label: '2004 Copa Perú' });
     expect(await page().locator('article#a1').isVisible()).toBe(true);
   });
