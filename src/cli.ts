@@ -90,6 +90,11 @@ function namespaces(list: string): number[] | 'all' {
   return ns;
 }
 
+/** What the reports show of an article: its envelope, its text and the pages it transcludes. */
+function reportItem(json: string, text: string | undefined, texts: ReadonlyMap<string, string> | undefined): ReportItem {
+  return { article: JSON.parse(json) as ArticleRecord, text: text ?? '', ...(texts === undefined ? {} : { texts }) };
+}
+
 function plural(n: number, word: string, many = `${word}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
 }
@@ -280,7 +285,7 @@ common(
       { keepText: true },
       {
         article(o, _input, text, texts) {
-          const item: ReportItem = { article: JSON.parse(o.json) as ArticleRecord, text: text ?? '', ...(texts === undefined ? {} : { texts }) };
+          const item = reportItem(o.json, text, texts);
           if (format === 'text') print(renderTerminalReport([item], { color, verbose: opts.verbose === true, minSeverity: min }));
           else if (format === 'sarif') kept.push({ article: { ...item.article, diagnostics: item.article.diagnostics.filter((d) => atLeast(d, min)) }, text: '' });
           if ((opts.fix === true || opts.fixDryRun === true) && o.pageId === undefined && item.article.source.file !== '-') fixable.push(item);
@@ -353,7 +358,7 @@ common(
     { keepText: true },
     {
       article(o, _input, text, texts) {
-        items.push({ article: JSON.parse(o.json) as ArticleRecord, text: text ?? '', ...(texts === undefined ? {} : { texts }) });
+        items.push(reportItem(o.json, text, texts));
       },
       diagnostics() {},
     },

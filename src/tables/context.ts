@@ -14,6 +14,18 @@ export interface ArticleContext {
   file: string;
 }
 
+/** The columns that name a row's article, in the order every table has them. */
+export type ContextColumns = Pick<ArticleContext, 'article' | 'pageId' | 'revisionId' | 'competition' | 'season'>;
+
+/**
+ * The columns that name a row's article.
+ * @param context the article's context
+ * @returns article, page and revision id, competition and season
+ */
+export function contextColumns(context: ArticleContext): ContextColumns {
+  return { article: context.article, pageId: context.pageId, revisionId: context.revisionId, competition: context.competition, season: context.season };
+}
+
 /** The position columns of a row. */
 export interface PositionColumns {
   line: number | null;

@@ -17,7 +17,7 @@ import type {
   TeamEntity,
   TieRecord,
 } from '../types/index.js';
-import { orNull, positionOf, type ArticleContext } from './context.js';
+import { contextColumns, orNull, positionOf, type ArticleContext } from './context.js';
 
 /** A match row without its id and merge list, which the merge step gives. */
 export type MatchDraft = Omit<MatchRow, 'matchId' | 'alsoIn'>;
@@ -37,11 +37,7 @@ const NOT_PLAYED = /postpon|cancel|abandon|not played/i;
 
 function row(context: ArticleContext, fields: Partial<MatchDraft> & Pick<MatchDraft, 'source' | 'recordId' | 'slot' | 'status' | 'section'>, home: Side, away: Side, span: Span | undefined): MatchDraft {
   return {
-    article: context.article,
-    pageId: context.pageId,
-    revisionId: context.revisionId,
-    competition: context.competition,
-    season: context.season,
+    ...contextColumns(context),
     section: fields.section,
     round: fields.round ?? null,
     leg: fields.leg ?? null,

@@ -5,7 +5,7 @@
  * diagnostics: a `check/<figure>-mismatch` about the table whose parameter is one of the row's.
  */
 import type { ArticleRecord, Diagnostic, Figure, MatchGridRecord, StandingsRecord, StandingsRow, StandingsTeam, TeamEntity } from '../types/index.js';
-import { orNull, positionOf, type ArticleContext } from './context.js';
+import { contextColumns, orNull, positionOf, type ArticleContext } from './context.js';
 
 /** The declared figures a row carries, by column (the same key in the record). */
 const FIGURES = [
@@ -97,11 +97,7 @@ export function standingsRows(table: StandingsRecord, article: ArticleRecord, co
     const found = findingsOf(team, mismatches);
     const entity = team.teamId === undefined ? undefined : teams.get(team.teamId);
     return {
-      article: context.article,
-      pageId: context.pageId,
-      revisionId: context.revisionId,
-      competition: context.competition,
-      season: context.season,
+      ...contextColumns(context),
       section: table.section,
       recordId: table.id,
       matchGridId: orNull(table.matchGridId),

@@ -4,7 +4,7 @@
  * that went through (the bold team of a tie; the team in the next round's slot of a bracket tie).
  */
 import type { BracketRecord, BracketSlot, TieRecord, TieRow } from '../types/index.js';
-import { orNull, positionOf, type ArticleContext } from './context.js';
+import { contextColumns, orNull, positionOf, type ArticleContext, type ContextColumns } from './context.js';
 
 /** The sum of leg goals, when every leg has them. */
 function sum(goals: readonly (number | undefined)[]): number | null {
@@ -12,13 +12,7 @@ function sum(goals: readonly (number | undefined)[]): number | null {
   return goals.reduce<number>((n, g) => n + (g ?? 0), 0);
 }
 
-const common = (context: ArticleContext): Pick<TieRow, 'article' | 'pageId' | 'revisionId' | 'competition' | 'season'> => ({
-  article: context.article,
-  pageId: context.pageId,
-  revisionId: context.revisionId,
-  competition: context.competition,
-  season: context.season,
-});
+const common = (context: ArticleContext): Pick<TieRow, keyof ContextColumns> => contextColumns(context);
 
 /**
  * The row of a tie record.

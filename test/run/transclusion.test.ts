@@ -5,6 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type Diagnostic } from '../../src/index.js';
 import { transcludedSource } from '../../src/read/transclusion.js';
+import { createExecutor, type Executor } from '../../src/run/executor.js';
+import { taskSettingsOf } from '../../src/run/setup.js';
 import { ROOT } from '../helpers.js';
 
 // The reproduction of a table transcluded from a template page (repro/real/r3): the article's grid
@@ -79,6 +81,24 @@ describe('transcluded tables', () => {
       expect(summary.diagnostics.error).toBe(2);
       expect(summary.diagnostics.byCode['read/unresolved-transclusion']).toBeUndefined();
     }
+  });
+
+  it('should read an article again at the end only when a table page it lacked is known by then', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-transclusion-again-'));
+    // Both articles call the table page and one that no input holds; only the first is read before the table page.
+    const article = `${readFileSync(path.join(FIXTURES, '2099_Test_League.wiki'), 'utf8')}\n==Other==\n{{2099 Other League table}}\n`;
+    writeFileSync(path.join(dir, 'A_first.wiki'), article);
+    cpSync(path.join(FIXTURES, 'Template-2099_Test_League_table.wiki'), path.join(dir, 'Template-2099_Test_League_table.wiki'));
+    writeFileSync(path.join(dir, 'Z_last.wiki'), article);
+    const files = ['A_first.wiki', 'Template-2099_Test_League_table.wiki', 'Z_last.wiki'].map((f) => path.join(dir, f));
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'make-dump.mjs'), '--out', dir, '--name', 'd', '--articles', ...files]);
+    const inner = createExecutor(0, taskSettingsOf({ inputs: [] }, true));
+    const read: string[] = [];
+    const executor: Executor = { size: 1, run: (task) => (read.push(task.kind === 'page' ? task.page.title : ''), inner.run(task)), close: () => inner.close() };
+    const r = await run({ inputs: [path.join(dir, 'd.xml.bz2')], executor });
+    expect(read).toEqual(['A first', 'Z last', 'A first']);
+    // Both give the two real findings.
+    expect(r.inputs[0]?.articles.map((a) => a.diagnostics.filter((d) => d.code.endsWith('-mismatch')).length)).toEqual([2, 2]);
   });
 
   it('should transclude as MediaWiki does: onlyinclude, noinclude, includeonly and {{{parameters|defaults}}}', () => {
