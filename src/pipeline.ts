@@ -6,8 +6,8 @@ import { createContext } from './diagnostics/diagnostic.js';
 import { acknowledgeFindings } from './check/acknowledge.js';
 import { checkRecords } from './check/index.js';
 import { extractRecords, linkRecords, RecordIds, type Extracted } from './extract/index.js';
-import { isReadTemplate } from './extract/template-names.js';
-import { parseSource, type Parsed } from './parse/index.js';
+import { isReadTemplate, templateKind } from './extract/template-names.js';
+import { parseSource, withParentArgs, type Parsed } from './parse/index.js';
 import { readSource, type InputFile } from './read/index.js';
 import { tableTransclusions, transcludedSource, transclusionKey, type TemplatePage } from './read/transclusion.js';
 import { readWikitext } from './read/wikitext.js';
@@ -119,7 +119,12 @@ function mergeTranscluded(
   const parsed = parseSource(source, own, { wanted: isReadTemplate, mode });
   const placed: Parsed = {
     source: parsed.source,
-    templates: parsed.templates.map((t) => ({ ...t, section: [...call.section, ...t.section] })),
+    // Module:Sports table reads the wrapper's arguments first (getArgs parentFirst): a caller's
+    // `gf_AAA=` or `showteam=` applies even when the page does not pass it on with {{{…}}}.
+    templates: parsed.templates.map((t) => ({
+      ...(templateKind(t.rawName, t.isInvoke) === 'sports-table' ? withParentArgs(t, call.params) : t),
+      section: [...call.section, ...t.section],
+    })),
     tables: parsed.tables.map((t) => ({ ...t, section: [...call.section, ...t.section] })),
   };
   const extracted = extractRecords(placed, own, { ids, link: false });

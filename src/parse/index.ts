@@ -216,5 +216,6 @@ function pathAt(paths: readonly { offset: number; path: string[] }[], offset: nu
 }
 
 export type { TemplateView, ParamView } from './query.js';
+export { withParentArgs } from './query.js';
 export type { TableView, TableCellView } from './tables.js';
 export { subSpan } from './position.js';

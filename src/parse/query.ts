@@ -131,3 +131,21 @@ export function indexParams(params: readonly ParamView[]): { byName: Map<string,
   }
   return { byName, duplicates: new Map([...seen].filter(([, list]) => list.length > 1)) };
 }
+
+/**
+ * A call as a module that reads its wrapper's arguments first sees it (Module:Arguments' getArgs
+ * with `parentFirst`, as Module:Sports table does): each argument the page's caller gives that is
+ * not blank after trimming replaces the call's own of that name, or is added; a blank one leaves
+ * the call's own. The caller's parameters keep their spans (in the caller's page).
+ * @param view the #invoke call on a transcluded page
+ * @param parent the arguments of the call that transcludes the page
+ * @returns the view with the caller's arguments applied (the same view when there are none)
+ */
+export function withParentArgs<T extends TemplateView>(view: T, parent: readonly ParamView[]): T {
+  // MediaWiki drops comments before a module sees the value.
+  const given = parent.filter((p) => p.raw.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim().length > 0);
+  if (given.length === 0) return view;
+  const names = new Set(given.map((p) => p.name));
+  const params = [...view.params.filter((p) => !names.has(p.name)), ...given];
+  return { ...view, params, ...indexParams(params) };
+}

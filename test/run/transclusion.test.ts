@@ -101,6 +101,26 @@ describe('transcluded tables', () => {
     expect(r.inputs[0]?.articles.map((a) => a.diagnostics.filter((d) => d.code.endsWith('-mismatch')).length)).toEqual([2, 2]);
   });
 
+  it("should apply the caller's own arguments to the table first, as Module:Sports table reads its wrapper's (getArgs parentFirst)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-transclusion-parent-'));
+    cpSync(FIXTURES, dir, { recursive: true });
+    const article = path.join(dir, '2099_Test_League.wiki');
+    const call = (args: string): void => writeFileSync(article, readFileSync(path.join(FIXTURES, '2099_Test_League.wiki'), 'utf8').replace('{{2099 Test League table}}', `{{2099 Test League table${args}}}`));
+    // gf_AAA=2 agrees with the grid and replaces the page's 5; a blank ga_BBB (a comment only) leaves the page's.
+    call('|gf_AAA=2|ga_BBB= <!-- none --> ');
+    let ds = await findings([dir]);
+    expect(mismatches(ds)).toEqual([['ga_BBB', 'Template-2099_Test_League_table.wiki', '4']]);
+    const r = await run({ inputs: [article], templates: [dir], jobs: 0 });
+    expect(r.inputs[0]?.articles[0]?.standings[0]?.teams.map((t) => t.goalsFor?.value)).toEqual([2, 1]);
+    // A fault in the caller's argument is reported in the article, where it is written.
+    call('|gf_AAA=7');
+    ds = await findings([dir]);
+    expect(mismatches(ds)).toEqual([
+      ['gf_AAA', '2099_Test_League.wiki', '2'],
+      ['ga_BBB', 'Template-2099_Test_League_table.wiki', '4'],
+    ]);
+  });
+
   it('should transclude as MediaWiki does: onlyinclude, noinclude, includeonly and {{{parameters|defaults}}}', () => {
     const page = { title: 'Template:T', file: 'T.wiki', text: 'head<noinclude>doc</noinclude><includeonly>A{{{1|one}}}B{{{x|{{{y|why}}}}}}C{{{z}}}</includeonly>' };
     expect(transcludedSource(page, new Map([['x', 'ex']])).wikitext).toBe('headAoneBexC{{{z}}}');
