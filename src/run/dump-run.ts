@@ -75,8 +75,8 @@ export interface DumpRun {
   read?: (options: DumpReadOptions, counts: DumpCounts, onFraction: (fraction: number) => void) => AsyncIterable<DumpPage | DumpProblem>;
   /**
    * Keep the dump's redirects of the main namespace (default true) and read again, at the end, each
-   * article with a finding about team identity whose links two of them join. Only for a dump read
-   * whole here (not a queue job's part, nor a merge of parts).
+   * article with a finding about team identity whose links two of them join. A queue job (`defer`)
+   * does not: its part lists its range's redirects for the merge, whose reader gives them all.
    */
   redirects?: boolean;
   /**
@@ -126,7 +126,8 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   if (resumeAt !== undefined) result.tally = resumeAt.tally;
   const output = run.folder === undefined ? undefined : await DumpOutput.open(run.folder, run.layout, run.compression, resumeAt);
 
-  const known: Known = run.redirects === false || run.read !== undefined || run.defer === true ? {} : { redirects: new RedirectTable() };
+  // A queue job leaves them to the merge (its part lists its range's redirects); the merge's reader gives them all.
+  const known: Known = run.redirects === false || run.defer === true ? {} : { redirects: new RedirectTable() };
   const done = new Map<number, Item>();
   const running = new Set<Promise<void>>();
   let next = 0;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,40 @@ describe('extract --queue', () => {
     expect(run.stderr()).toContain('1 read again here');
     expect(tree(dirQ)['2099_Test_League.wiki/2099_Test_League.json']).toContain('check/goals-for-mismatch');
   }, 60_000);
+
+  it("should join a team's two links by a redirect that another job read, as a run on one machine does", async () => {
+    // 2005–06 Serie A links [[Ascoli Picchio FC 1898]], which redirects to [[Ascoli Calcio 1898 FC]]; the redirect is the dump's last page.
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-queue-redirects-'));
+    const redirects = path.join(dir, 'redirects.xml');
+    writeFileSync(
+      redirects,
+      '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="en">\n  <siteinfo>\n    <sitename>Test</sitename>\n    <namespaces>\n      <namespace key="0" case="first-letter" />\n    </namespaces>\n  </siteinfo>\n' +
+        '  <page>\n    <title>Ascoli Picchio FC 1898</title>\n    <ns>0</ns>\n    <id>900001</id>\n    <redirect title="Ascoli Calcio 1898 FC" />\n    <revision>\n      <id>900002</id>\n      <text bytes="35" xml:space="preserve">#REDIRECT [[Ascoli Calcio 1898 FC]]</text>\n    </revision>\n  </page>\n</mediawiki>\n',
+    );
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'dumps');
+    execFileSync(process.execPath, [
+      path.join(ROOT, 'scripts', 'make-dump.mjs'), '--out', dir, '--name', 'serie-a', '--multistream', '--pages-per-stream', '50',
+      '--articles', path.join(ROOT, 'samples', '2005-06_Serie_A.wikitext'),
+      '--filler', path.join(fixtures, 'ltgwiki-smallwiki-pages-articles.xml.bz2'), redirects,
+    ]);
+    const input = path.join(dir, 'serie-a-multistream.xml.bz2');
+    const alone = out('redirects-local');
+    expect(await wikitally(['extract', input, '--out', alone, '--jobs', '1', '--no-progress']).exited).toBe(0);
+    const found = tree(alone)['serie-a-multistream.xml.bz2/diagnostics.jsonl'] ?? '';
+    expect(found).toContain('check/team-link-variant');
+    expect(found).not.toContain('check/team-link-conflict');
+    const dirQ = out('redirects');
+    const run = coordinator([input], dirQ);
+    const started = workers(2);
+    expect(await run.exited).toBe(0);
+    await stop(started);
+    expect(tree(dirQ)).toEqual(tree(alone));
+    // The article and the redirect were read by different jobs.
+    const holding = (text: string): string[] => parts(dirQ).filter((p) => readFileSync(path.join(dirQ, 'parts', p, 'pages.jsonl'), 'utf8').includes(text));
+    expect(holding('"redirect":["Ascoli Picchio FC 1898"')).toHaveLength(1);
+    expect(holding('2005–06 Serie A')).toHaveLength(1);
+    expect(holding('2005–06 Serie A')).not.toEqual(holding('"redirect":["Ascoli Picchio FC 1898"'));
+  }, 90_000);
 
   it('should report a job that fails three times and finish the rest with exit code 3', async () => {
     const dir = out('failed');

@@ -82,7 +82,8 @@ async function dumpPart(job: JobPayload, temp: string, context: WorkerContext): 
   const outcomes: Answer['outcome'][] = [];
   const options: RunOptions = {
     ...runOptionsOf(job),
-    onArticle: (o) => outcomes.push({ title: o.title, ...(o.pageId === undefined ? {} : { pageId: o.pageId }), records: o.records, diagnostics: o.diagnostics.length }),
+    onArticle: (o) =>
+      outcomes.push({ title: o.title, ...(o.pageId === undefined ? {} : { pageId: o.pageId }), records: o.records, diagnostics: o.diagnostics.length, ...(o.links === undefined ? {} : { links: o.links }) }),
   };
   const settings = taskSettingsOf(options, false);
   const base = executorFor(context, settings, job.options.budget);
@@ -97,8 +98,18 @@ async function dumpPart(job: JobPayload, temp: string, context: WorkerContext): 
   };
   const pages = await JsonlFile.open(path.join(temp, 'pages.jsonl'), 0, 'none');
   let raw: DumpCounts | undefined;
-  const read = async function* (readOptions: DumpReadOptions, counts: DumpCounts, onFraction: (fraction: number) => void): AsyncGenerator<DumpPage | DumpProblem> {
+  const read = async function* (given: DumpReadOptions, counts: DumpCounts, onFraction: (fraction: number) => void): AsyncGenerator<DumpPage | DumpProblem> {
     const own = emptyCounts();
+    // The range's redirects go to the merge, which keeps the whole dump's (a run on one machine's map).
+    const readOptions: DumpReadOptions = !job.options.redirects
+      ? given
+      : {
+          ...given,
+          onRedirect: (title, target, ns) => {
+            given.onRedirect?.(title, target, ns);
+            if (ns === 0) pages.add(JSON.stringify({ redirect: [title, target] }));
+          },
+        };
     let items: AsyncIterable<DumpPage | DumpProblem>;
     if (job.header === undefined) items = readDump(job.input.path, readOptions, own);
     else {

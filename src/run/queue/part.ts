@@ -6,7 +6,8 @@
  *   whose table page was not in the range): the output of a run on one machine over the range,
  *   its late phase left to the merge;
  * - `pages.jsonl`: every page and problem the reader gave, in order, with the pages' text and the
- *   template pages met (what the merge reads in place of the dump);
+ *   template pages met, and the redirects of the main namespace it skipped (what the merge reads
+ *   in place of the dump);
  * - `answers.jsonl`: for each article, in order, which template pages it was read with and what it
  *   gave (records, number of diagnostics), so the merge reuses it when a run on one machine would
  *   have read it with the same pages;
@@ -41,7 +42,7 @@ export interface Answer {
   page: PageKey;
   /** {@link contextKey} of the task it was read as: the template pages it was sent, its style. */
   context: string;
-  outcome: { title: string; pageId?: string; records: RecordCounts; diagnostics: number };
+  outcome: { title: string; pageId?: string; records: RecordCounts; diagnostics: number; links?: string[] };
 }
 
 /** article.json of an article file's part. */

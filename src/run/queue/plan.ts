@@ -52,6 +52,8 @@ export interface JobOptions {
   spans: boolean;
   compact: boolean;
   transclusions: boolean;
+  /** Keep the dump's redirects (main namespace): each part lists its own, the merge joins them. */
+  redirects: boolean;
   decoder?: DecoderChoice;
   budget: TaskBudget;
   /** The library known before any input: template files among the inputs, then the `--templates` files. */
@@ -161,6 +163,7 @@ async function jobOptionsOf(options: RunOptions, files: readonly InputRef[], err
     spans: options.spans !== false,
     compact: options.compact === true,
     transclusions,
+    redirects: options.redirects !== false,
     ...(options.decoder === undefined ? {} : { decoder: options.decoder }),
     budget: options.budget ?? DEFAULT_BUDGET,
     library,

@@ -82,7 +82,7 @@ export class Replay {
     for (const job of planned.jobs) {
       const why = await this.#missing(job);
       if (why !== undefined) yield { code: 'read/unreadable-input', message: `Unexpected failure of queue job ${job.id} for these bytes (${why}), expected its pages; they are missing from this output`, offset: 0, compressedOffset: job.range.start };
-      else yield* this.#readPart(partFolder(job), counts);
+      else yield* this.#readPart(partFolder(job), counts, options);
       onFraction(planned.input.size === 0 ? 1 : job.range.end / planned.input.size);
     }
   }
@@ -93,7 +93,7 @@ export class Replay {
     return (await partExists(job)) ? undefined : 'its part is missing';
   }
 
-  async *#readPart(folder: string, counts: DumpCounts): AsyncGenerator<DumpPage | DumpProblem> {
+  async *#readPart(folder: string, counts: DumpCounts, options: DumpReadOptions): AsyncGenerator<DumpPage | DumpProblem> {
     const info = await readPartInfo(folder);
     for (const key of Object.keys(counts) as (keyof DumpCounts)[]) counts[key] += info.counts?.[key] ?? 0;
     const pages = new LineReader(path.join(folder, 'pages.jsonl'));
@@ -106,7 +106,11 @@ export class Replay {
     };
     let answer = await nextAnswer();
     for (let line = await pages.next(); line !== undefined; line = await pages.next()) {
-      const item = JSON.parse(line) as { problem: DumpProblem } | { page: DumpPage };
+      const item = JSON.parse(line) as { problem: DumpProblem } | { page: DumpPage } | { redirect: [string, string] };
+      if ('redirect' in item) {
+        options.onRedirect?.(item.redirect[0], item.redirect[1], 0);
+        continue;
+      }
       if ('problem' in item) {
         // Its diagnostic line is written again by the run from the problem itself.
         await diagnostics.next();
@@ -124,8 +128,9 @@ export class Replay {
           ds.push(JSON.parse(d) as Diagnostic);
         }
         if (json === undefined || ds.length < answer.outcome.diagnostics) throw new Error(`Unexpected end of the part ${folder}, expected an article and its diagnostics for each answer`);
-        const { title, pageId, records } = answer.outcome;
-        this.#next = { page: answer.page, context: answer.context, outcome: { title, ...(pageId === undefined ? {} : { pageId }), json, diagnostics: ds, records } };
+        const { title, pageId, records, links } = answer.outcome;
+        const outcome: Outcome = { title, ...(pageId === undefined ? {} : { pageId }), json, diagnostics: ds, records, ...(links === undefined ? {} : { links }) };
+        this.#next = { page: answer.page, context: answer.context, outcome };
         answer = await nextAnswer();
       }
       yield item.page;
