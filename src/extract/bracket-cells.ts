@@ -48,14 +48,25 @@ export function readTeamCell(p: ParamView | undefined): TeamCell {
   return code === undefined ? {} : { team: { ...value, text: code } };
 }
 
-/** The code of a cell that is one national-team template call (bold or not), else undefined. */
+/** Marks that follow a team's name and say how it went through: `{{aet}}`, `{{pen}}`, `{{pso}}`, `{{asdet}}`, golden and silver goals. */
+const MARK = /^(?:aet|a\.e\.t\.|pen|pens|pso|asdet|gg|sg|ag|awaygoals|away goals)$/i;
+
+/**
+ * The code of a cell that is one national-team template call (bold or not), perhaps followed by
+ * marks (`{{fb|BRA}}{{pen}}`), else undefined.
+ */
 function nationalTeamCode(raw: string): string | undefined {
   // Bold or italic quotes around the call: trimmed by index, a `/'+$/` retried from every quote.
   let start = 0;
   let end = raw.length;
   while (raw.charAt(start) === "'") start += 1;
   while (end > start && raw.charAt(end - 1) === "'") end -= 1;
-  const call = raw.slice(start, end);
+  let call = raw.slice(start, end);
+  // Trailing marks, one call at a time (each a bare name: no braces inside).
+  for (let close = call.lastIndexOf('{{'); close > 0 && call.endsWith('}}'); close = call.lastIndexOf('{{')) {
+    if (!MARK.test(call.slice(close + 2, -2).trim())) break;
+    call = call.slice(0, close).replace(/[\s']+$/, '');
+  }
   if (!call.startsWith('{{') || !call.endsWith('}}')) return undefined;
   const inner = call.slice(2, -2);
   if (/[{}[\]]/.test(inner)) return undefined;

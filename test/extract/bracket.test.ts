@@ -134,6 +134,11 @@ describe('bracket cells as real articles write them (issue 8)', () => {
     expect(knockoutCodes(text)).toEqual([]);
   });
 
+  it('should name a national team followed by how it went through ({{fb|BRA}}{{pen}}, {{aet}}, {{pso}}) by its code', () => {
+    const text = "{{4TeamBracket|RD1-team1={{fb|BRA}}{{pen}}|RD1-score1=1 (3)|RD1-team2={{fb|CHI}}|RD1-score2=1 (2)|RD1-team3='''{{fb|GER}}''' {{aet}}|RD1-score3=2|RD1-team4={{fb|ALG}}{{flagicon|X}}|RD1-score4=1}}";
+    expect(extract(text).brackets[0]?.rounds[0]?.slots.map((s) => s.team?.text)).toEqual(['BRA', 'CHI', 'GER', undefined]);
+  });
+
   it('should read TBD as a slot still to be filled, not as a team in the wrong slot', () => {
     const text = '{{4TeamBracket|RD1-team1=Alpha|RD1-score1=2|RD1-team2=Beta|RD1-score2=0|RD1-team3=Gamma|RD1-team4=Delta|RD2-team1=Alpha|RD2-team2=TBD}}';
     expect(extract(text).brackets[0]?.rounds[1]?.slots[1]?.team).toBeUndefined();
