@@ -20,7 +20,7 @@ export const CODES = {
   'read/lost-structure': { severity: 'info', description: 'Table debris (|} or |- |}) whose table was lost in conversion.' },
   'read/unsplit-row': { severity: 'warning', description: 'A ::data row lost its cell separators and could not be split for sure.' },
   'read/filled-down': { severity: 'warning', description: 'A ::data row is one cell short; its first cell was filled down from the row above (a lost rowspan).' },
-  'parse/too-deep': { severity: 'error', description: 'Template nesting too deep to parse; the section was skipped.' },
+  'parse/too-deep': { severity: 'error', description: 'Templates, links or tables nested too deep to parse; the section was skipped.' },
   'parse/too-large': { severity: 'warning', description: 'A part with no heading to split at holds a template or table longer than 1 MB (or one never closed); it was cut at a line end and what spans the cut may be lost.' },
   'parse/unclosed-template': { severity: 'error', description: 'A {{#invoke or template opener has no closing braces.' },
   'extract/no-teams': { severity: 'error', description: 'A sports table or results grid lists no team.' },

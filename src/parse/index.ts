@@ -146,7 +146,7 @@ export function parseSource(source: Source, context: StageContext, options: Pars
       context.report({
         code: 'parse/too-deep',
         stage: 'parse',
-        message: `Unexpected templates and links nested ${depth} levels deep, expected at most ${MAX_NESTING}; this section was skipped`,
+        message: `Unexpected templates, links and tables nested ${depth} levels deep, expected at most ${MAX_NESTING}; this section was skipped`,
         span: source.locator.span(start, end),
       });
       return;

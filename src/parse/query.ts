@@ -67,23 +67,29 @@ export function viewTemplate(node: Token, base: number, locator: Locator): Omit<
   const start = base + t.getAbsoluteIndex();
   const raw = String(t);
   const params: ParamView[] = [];
+  // Each argument is found right after the `|` that ends the one before: asking the parser for
+  // each argument's index sums its earlier siblings every time (quadratic in their number).
+  let cursor: number | undefined;
   for (const arg of t.getAllArgs()) {
     const value = arg.lastChild;
     const rawValue = String(value);
-    const raw = rawValue.trim();
+    const trimmed = rawValue.trim();
+    const written = String(arg);
+    const at = cursor !== undefined && raw.charAt(cursor) === '|' && raw.startsWith(written, cursor + 1) ? cursor + 1 : arg.getAbsoluteIndex() - (start - base);
+    cursor = at + written.length;
+    const argStart = start + at;
     // An empty value is where it would be written: right after `=`, not past the line end.
-    const lead = raw.length === 0 ? 0 : rawValue.length - rawValue.trimStart().length;
-    const valueStart = base + value.getAbsoluteIndex() + lead;
-    const argStart = base + arg.getAbsoluteIndex();
+    const lead = trimmed.length === 0 ? 0 : rawValue.length - rawValue.trimStart().length;
+    const valueStart = argStart + arg.getRelativeIndex(arg.childNodes.length - 1) + lead;
     const { text, links } = plainText(value as unknown as AstNodes);
     params.push({
       name: arg.anon ? arg.name : arg.name.trim(),
       anonymous: arg.anon,
-      raw,
+      raw: trimmed,
       text,
       links,
-      span: locator.span(valueStart, valueStart + raw.length),
-      paramSpan: locator.span(argStart, argStart + String(arg).length),
+      span: locator.span(valueStart, valueStart + trimmed.length),
+      paramSpan: locator.span(argStart, argStart + written.length),
     });
   }
   const { byName, duplicates } = indexParams(params);

@@ -149,7 +149,7 @@ function isConverter(masked: string, i: number): boolean {
 }
 
 /**
- * The deepest nesting of `{{…}}` and `[[…]]` in a masked text, counted by runs (linear, never
+ * The deepest nesting of `{{…}}`, `[[…]]` and tables in a masked text, counted by runs (linear, never
  * parses): what decides whether a chunk may be handed to wikiparser-node at all.
  * @param masked the chunk with comments and tags masked
  * @returns the largest number of open pairs at any point
@@ -157,10 +157,11 @@ function isConverter(masked: string, i: number): boolean {
 export function nestingDepth(masked: string): number {
   let depth = 0;
   let max = 0;
-  const pairs = /\{\{|\}\}|\[\[|\]\]/g;
+  // Tables open and close at the start of a line (after spaces): `{|` … `|}`.
+  const pairs = /\{\{|\}\}|\[\[|\]\]|^[ \t]*\{\||^[ \t]*\|\}/gm;
   for (let m = pairs.exec(masked); m !== null; m = pairs.exec(masked)) {
     const c = m[0];
-    if (c === '{{' || c === '[[') {
+    if (c === '{{' || c === '[[' || c.endsWith('{|')) {
       depth += 1;
       if (depth > max) max = depth;
     } else if (depth > 0) depth -= 1;
