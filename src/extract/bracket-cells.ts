@@ -43,9 +43,20 @@ export function readTeamCell(p: ParamView | undefined): TeamCell {
   if (value === undefined) return {};
   if (BYE.test(value.text)) return { bye: true };
   if (PLACEHOLDER.test(value.text)) return {};
-  if (value.text.length > 0) return { team: value };
+  const team = withTeamCode(value);
+  return team.text.length > 0 ? { team } : {};
+}
+
+/**
+ * A team cell whose whole display is a national-team template (`{{fb|ITA}}`, `{{fb-rt|COL}}`,
+ * bold or followed by marks like `{{pen}}`) has no plain text: it is named by the code it is given.
+ * @param value a team cell (a bracket slot, a match box's `team1`)
+ * @returns the cell, named by its code when that is all it shows
+ */
+export function withTeamCode(value: Value): Value {
+  if (value.text.length > 0) return value;
   const code = nationalTeamCode(value.raw);
-  return code === undefined ? {} : { team: { ...value, text: code } };
+  return code === undefined ? value : { ...value, text: code };
 }
 
 /** Marks that follow a team's name and say how it went through: `{{aet}}`, `{{pen}}`, `{{pso}}`, `{{asdet}}`, golden and silver goals. */
@@ -65,7 +76,9 @@ function nationalTeamCode(raw: string): string | undefined {
   // Trailing marks, one call at a time (each a bare name: no braces inside).
   for (let close = call.lastIndexOf('{{'); close > 0 && call.endsWith('}}'); close = call.lastIndexOf('{{')) {
     if (!MARK.test(call.slice(close + 2, -2).trim())) break;
-    call = call.slice(0, close).replace(/[\s']+$/, '');
+    let cut = close;
+    while (cut > 0 && (call.charAt(cut - 1) === "'" || /\s/.test(call.charAt(cut - 1)))) cut -= 1;
+    call = call.slice(0, cut);
   }
   if (!call.startsWith('{{') || !call.endsWith('}}')) return undefined;
   const inner = call.slice(2, -2);

@@ -11,6 +11,7 @@ import { readBoundedNumber, reportTooLarge } from './numbers.js';
 import { readScore } from './score.js';
 import { displayTemplateName } from './template-names.js';
 import { reportDuplicateParams } from './teams.js';
+import { withTeamCode } from './bracket-cells.js';
 import { opt, valueOf } from './values.js';
 
 const YES = /^(y|yes|true|1)$/i;
@@ -26,8 +27,10 @@ export function extractMatch(view: TemplateView, id: string, context: StageConte
   reportDuplicateParams(view, context);
   const get = (name: string) => view.byName.get(name);
   const text = (name: string): string | undefined => get(name)?.text || undefined;
-  const team1 = valueOf(get('team1'));
-  const team2 = valueOf(get('team2'));
+  const [t1, t2] = [valueOf(get('team1')), valueOf(get('team2'))];
+  // A national team is often written only as `{{fb-rt|COL}}`: named by its code, as in a bracket.
+  const team1 = t1 === undefined ? undefined : withTeamCode(t1);
+  const team2 = t2 === undefined ? undefined : withTeamCode(t2);
   if (team1 === undefined || team2 === undefined) {
     context.report({
       code: 'extract/incomplete-tie',

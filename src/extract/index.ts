@@ -9,6 +9,7 @@
 import type { Parsed, TemplateView } from '../parse/index.js';
 import type { ArticleRecord, StageContext, TableRecord } from '../types/index.js';
 import { extractBracket } from './bracket.js';
+import { extractRoundN, isRoundN } from './bracket-roundn.js';
 import { extractMatch } from './football-box.js';
 import { extractLegacyTables } from './legacy-fb.js';
 import { buildTeamRegistry, type RegistryOptions } from './team-registry.js';
@@ -65,7 +66,8 @@ const REGISTRY: readonly Extractor[] = [
   {
     kind: 'bracket',
     extract(view, into, context, ids) {
-      into.brackets.push(extractBracket(view, ids.next('bracket', view.section), context));
+      const id = ids.next('bracket', view.section);
+      into.brackets.push(isRoundN(view.rawName, view.isInvoke) ? extractRoundN(view, id, context) : extractBracket(view, id, context));
     },
   },
   {

@@ -11,6 +11,7 @@ const MODULES: Readonly<Record<string, TemplateKind>> = {
   'sports results': 'sports-results',
   'sports rbr table': 'sports-results',
   'team bracket': 'bracket',
+  roundn: 'bracket',
   'sports series': 'sports-series',
   'football box': 'football-box',
 };
@@ -44,6 +45,9 @@ const TEMPLATES: Readonly<Record<string, TemplateKind>> = {
   'fb box': 'football-box',
 };
 
+/** The Module:RoundN templates: `Round16`, `Round8-with third` (2 to 512 teams). */
+const ROUND_N = /^round\s*(2|4|8|16|32|64|128|256|512)(?!\d)/;
+
 /**
  * Normalises a parser name: no namespace prefix, spaces for underscores, lower case, single spaces.
  * @param rawName e.g. `Template:Infobox_football_league_season` or `Module:Sports_table`
@@ -67,7 +71,7 @@ export function templateKind(rawName: string, isInvoke: boolean): TemplateKind |
   const name = normaliseTemplateName(rawName);
   if (isInvoke) return MODULES[name];
   if (INFOBOXES.has(name)) return 'infobox';
-  if (/^\d+\s*team\s*bracket\b/.test(name)) return 'bracket';
+  if (/^\d+\s*team\s*bracket\b/.test(name) || ROUND_N.test(name)) return 'bracket';
   return TEMPLATES[name];
 }
 
@@ -82,6 +86,16 @@ export function bracketSize(rawName: string): number | undefined {
 }
 
 /**
+ * The number of teams a Module:RoundN template draws, from its name.
+ * @param rawName e.g. `Template:Round16`, `Round8-with third`
+ * @returns 16, 8, or undefined for other names
+ */
+export function roundNSize(rawName: string): number | undefined {
+  const m = ROUND_N.exec(normaliseTemplateName(rawName));
+  return m === null ? undefined : Number(m[1]);
+}
+
+/**
  * The name shown in records: `Module:Sports table`, `Infobox football league season`.
  * @param rawName the name as parsed
  * @param isInvoke whether it is an #invoke call
@@ -90,6 +104,8 @@ export function bracketSize(rawName: string): number | undefined {
 export function displayTemplateName(rawName: string, isInvoke: boolean): string {
   if (isInvoke) {
     const name = normaliseTemplateName(rawName);
+    // A module whose title is not in sentence case.
+    if (name === 'roundn') return 'Module:RoundN';
     return `Module:${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   }
   const name = rawName.replace(/^template:/i, '').replace(/[_\s]+/g, ' ').trim();
@@ -121,6 +137,7 @@ export const SCOPE_TRIGGER: RegExp = new RegExp(
       ...Object.keys(TEMPLATES).map(rawPattern),
       ...[...INFOBOXES].map(rawPattern),
       '\\d+[\\s_]*team[\\s_]*bracket',
+      'round[\\s_]*(?:2|4|8|16|32|64|128|256|512)(?![0-9])',
       // The legacy tables: every `fb cl…` and `fb r…` name of LEGACY.
       'fb[\\s_]+(?:cl|r)',
     ].join('|'),

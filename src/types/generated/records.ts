@@ -807,7 +807,7 @@ export interface TypedEntry {
   teamId?: string;
 }
 /**
- * A knockout bracket ({{NTeamBracket…}} or Module:Team bracket): rounds, the teams in each slot with their per-leg scores, and the ties (slots 2k-1 and 2k) with the team that went through, read from the next round's slot k.
+ * A knockout bracket ({{NTeamBracket…}}, Module:Team bracket, or Module:RoundN: {{Round16}}…): rounds, the teams in each slot with their per-leg scores, and the ties (slots 2k-1 and 2k) with the team that went through, read from the next round's slot k. A third-place match is slots 3 and 4 of the last round.
  */
 export interface BracketRecord {
   /**
@@ -822,7 +822,7 @@ export interface BracketRecord {
   span: Span;
   origin?: Origin;
   /**
-   * The template or module as written, normalised (e.g. 16TeamBracket-2Leg, Module:Team bracket).
+   * The template or module as written, normalised (e.g. 16TeamBracket-2Leg, Module:Team bracket, Round16, Module:RoundN).
    */
   template: string;
   /**
@@ -872,7 +872,7 @@ export interface BracketSlot {
    */
   seed?: string;
   /**
-   * The team name is bold, the usual mark of the winner.
+   * The team name is bold, the usual mark of the winner (written in bold, or bolded by Module:RoundN's bold_winner).
    */
   bold?: boolean;
   /**
