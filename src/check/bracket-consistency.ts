@@ -9,7 +9,7 @@
  */
 import type { Extracted } from '../extract/index.js';
 import { sameTeam, withoutQualifier, type TeamMention } from '../extract/team-identity.js';
-import type { BracketRecord, BracketRound, BracketSlot, Figure, InfoboxRecord, StageContext } from '../types/index.js';
+import type { BracketRecord, BracketRound, BracketSlot, Figure, InfoboxRecord, MatchRecord, StageContext } from '../types/index.js';
 import { readTieBreak, type TieBreak } from './tie-break.js';
 
 /**
@@ -192,30 +192,40 @@ function checkOtherSources(records: Extracted, context: StageContext): void {
     return undefined;
   };
   const goals = (s: BracketSlot, leg: number): Figure | undefined => s.scores[leg];
+  // Each match box with the bracket tie of its two teams; the pair may have met before (a group
+  // match, then the final): boxes beyond the tie's legs are other meetings once enough agree.
+  const byTie = new Map<BracketSlot, { legs: number; boxes: { m: MatchRecord; agrees: boolean; first: BracketSlot; second: BracketSlot }[] }>();
   for (const m of records.matches) {
     if (m.team1Goals === undefined || m.team2Goals === undefined || m.score === undefined) continue;
     const t = find({ team: m.team1, link: m.link1 }, { team: m.team2, link: m.link2 });
     if (t === undefined) continue;
     const [first, second] = t.flipped ? [t.b, t.a] : [t.a, t.b];
-    const legs = Math.max(first.scores.length, second.scores.length);
-    let comparable = false;
+    let legs = 0;
     let agrees = false;
-    for (let l = 0; l < legs; l++) {
+    for (let l = 0; l < Math.max(first.scores.length, second.scores.length); l++) {
       const [x, y] = [goals(first, l)?.value, goals(second, l)?.value];
       if (x === undefined || y === undefined) continue;
-      comparable = true;
+      legs += 1;
       if (x === m.team1Goals && y === m.team2Goals) agrees = true;
     }
-    if (!comparable || agrees) continue;
-    context.report({
-      code: 'check/knockout-score-mismatch',
-      stage: 'check',
-      message: `Unexpected ${m.team1.text} ${m.team1Goals}–${m.team2Goals} ${m.team2.text} in the match box, expected one of the legs the bracket gives for this tie`,
-      param: 'score',
-      span: m.score.span,
-      recordId: m.id,
-      related: [...first.scores, ...second.scores].map((f) => ({ message: `bracket: \`${f.param}=${f.raw}\``, span: f.span })),
-    });
+    if (legs === 0) continue;
+    const entry = byTie.get(t.a) ?? { legs, boxes: [] };
+    entry.boxes.push({ m, agrees, first, second });
+    byTie.set(t.a, entry);
+  }
+  for (const { legs, boxes } of byTie.values()) {
+    if (boxes.length > legs && boxes.filter((b) => b.agrees).length >= legs) continue;
+    for (const { m, first, second } of boxes.filter((b) => !b.agrees)) {
+      context.report({
+        code: 'check/knockout-score-mismatch',
+        stage: 'check',
+        message: `Unexpected ${m.team1.text} ${m.team1Goals}–${m.team2Goals} ${m.team2.text} in the match box, expected one of the legs the bracket gives for this tie`,
+        param: 'score',
+        ...(m.score === undefined ? {} : { span: m.score.span }),
+        recordId: m.id,
+        related: [...first.scores, ...second.scores].map((f) => ({ message: `bracket: \`${f.param}=${f.raw}\``, span: f.span })),
+      });
+    }
   }
   for (const tie of records.ties) {
     const t = find({ team: tie.team1.name, link: tie.team1.link }, { team: tie.team2.name, link: tie.team2.link });

@@ -36,10 +36,16 @@ export function checkTableRules(table: StandingsRecord, context: StageContext): 
     if (above === undefined || below === undefined || above.position === below.position) continue;
     const [pa, pb] = [above.displayed.points, below.displayed.points];
     if (pa === undefined || pb === undefined || pa >= pb) continue;
+    // Teams of different groups with different results: a tournament's final ranking, by the
+    // stage each reached (a finalist above a semi-finalist with more points), not by points.
+    const byStage = above.group !== undefined && below.group !== undefined && above.group.text.trim() !== below.group.text.trim() && above.result?.code !== below.result?.code;
     context.report({
       code: 'check/order-not-by-points',
       stage: 'check',
-      message: `Unexpected \`${below.code}\` with ${pb} points placed below \`${above.code}\` with ${pa}, expected the table in order of points unless its rules say otherwise`,
+      ...(byStage ? { severity: 'info' as const } : {}),
+      message: byStage
+        ? `Unexpected \`${below.code}\` with ${pb} points placed below \`${above.code}\` with ${pa}, expected the table in order of points unless its rules say otherwise; they come from different groups and reached different stages (${above.result?.code ?? '–'}, ${below.result?.code ?? '–'}), so read as a ranking by stage`
+        : `Unexpected \`${below.code}\` with ${pb} points placed below \`${above.code}\` with ${pa}, expected the table in order of points unless its rules say otherwise`,
       span: below.codeSpan,
       recordId: table.id,
       related: [{ message: `\`${above.code}\` is placed above with ${pa} points`, span: above.codeSpan }],

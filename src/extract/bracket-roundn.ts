@@ -117,9 +117,8 @@ export function extractRoundN(view: TemplateView, id: string, context: StageCont
       const m = matches[next++];
       if (m === undefined) continue;
       const where = `match ${next}`;
-      const [a, b] = [readSide(m.team1, m.scores1, 2 * k + 1, where, context), readSide(m.team2, m.scores2, 2 * k + 2, where, context)];
-      if (bolding !== undefined && !m.unbold) markWinner(a, b, m, bolding, sum);
-      slots.push(a, b);
+      const winner = bolding === undefined || m.unbold ? undefined : winnerOf(m, bolding, sum);
+      slots.push(readSide(m.team1, m.scores1, 2 * k + 1, where, winner === 0, context), readSide(m.team2, m.scores2, 2 * k + 2, where, winner === 1, context));
     }
     const label = valueOf(view.byName.get(`RD${r}`));
     rounds.push({ round: r, ...opt('label', label), knockout: true, slots, ties: [] });
@@ -206,7 +205,7 @@ function matchSet(view: TemplateView, kind: 'skip' | 'manualbold'): Set<number> 
   return set;
 }
 
-function readSide(team: ParamView | undefined, scores: (ParamView | undefined)[], slot: number, where: string, context: StageContext): BracketSlot {
+function readSide(team: ParamView | undefined, scores: (ParamView | undefined)[], slot: number, where: string, bolded: boolean, context: StageContext): BracketSlot {
   const cell = readTeamCell(team);
   const figures: Figure[] = [];
   for (const [l, p] of scores.entries()) {
@@ -217,7 +216,7 @@ function readSide(team: ParamView | undefined, scores: (ParamView | undefined)[]
     slot,
     ...opt('team', cell.team),
     ...opt('link', cell.team?.links?.[0]?.target),
-    ...(cell.team !== undefined && /'''/.test(cell.team.raw) ? { bold: true } : {}),
+    ...(cell.team !== undefined && (bolded || /'''/.test(cell.team.raw)) ? { bold: true } : {}),
     scores: figures,
   };
 }
@@ -239,15 +238,14 @@ function washed(p: ParamView | undefined): number {
   return digits.length === 0 ? Number.POSITIVE_INFINITY : Number(digits);
 }
 
-/** Bolds the winner as the module does: by the last score box either team filled, or by their sum. */
-function markWinner(a: BracketSlot, b: BracketSlot, m: MatchParams, bolding: 'high' | 'low', sum: boolean): void {
+/** The side the module bolds (0 or 1): by the last score box either team filled, or by their sum; none when level. */
+function winnerOf(m: MatchParams, bolding: 'high' | 'low', sum: boolean): 0 | 1 | undefined {
   const filled = m.scores1.flatMap((p, l) => (p !== undefined || m.scores2[l] !== undefined ? [[washed(p), washed(m.scores2[l])] as const] : []));
-  if (filled.length === 0 || a.team === undefined || b.team === undefined) return;
+  if (filled.length === 0 || m.team1 === undefined || m.team2 === undefined) return undefined;
   const [x, y] =
     sum && filled.length > 1 ? filled.reduce<[number, number]>((t, [p, q]) => [t[0] + p, t[1] + q], [0, 0]) : (filled[filled.length - 1] as readonly [number, number]);
-  if (x === y || (!Number.isFinite(x) && !Number.isFinite(y))) return;
-  const first = bolding === 'high' ? x > y : x < y;
-  (first ? a : b).bold = true;
+  if (x === y || (!Number.isFinite(x) && !Number.isFinite(y))) return undefined;
+  return (bolding === 'high' ? x > y : x < y) ? 0 : 1;
 }
 
 /** Unnamed parameters past the last match the bracket draws: the module never shows them. */

@@ -109,6 +109,7 @@ export function readStandingsRow(view: TemplateView, place: RowPlace, style: Sty
       : { status: { value: statusParam, letters: [...new Set(statusParam.text.toUpperCase().replace(/[^A-Z]/g, ''))] } }),
     ...opt('note', sharedNote(view, 'note', code)),
     ...opt('headToHead', sharedNote(view, 'hth', code)),
+    ...opt('group', nonBlank(view.byName.get(`group_${code}`))),
     ...(resultCode === undefined || resultCode.length === 0 ? {} : { result: readResult(view, resultCode) }),
     displayed: rules === undefined ? {} : displayedFigures({ wins, draws, losses, goalsFor, goalsAgainst, adjustPoints, startPoints, roundsWon, matches }, rules),
   };
@@ -122,6 +123,12 @@ function sharedNote(view: TemplateView, prefix: 'note' | 'hth', code: string): V
   const own = view.byName.get(`${prefix}_${code}`);
   const shared = own === undefined || own.text === code ? undefined : view.byName.get(`${prefix}_${own.text}`);
   return valueOf(shared !== undefined && shared.text.length > 0 && /^[^\s]+$/.test(own?.text ?? '') ? shared : own);
+}
+
+/** A parameter's value unless blank (the module reads a blank one as absent). */
+function nonBlank(p: ParamView | undefined): Value | undefined {
+  const value = valueOf(p);
+  return value === undefined || value.text.trim().length === 0 ? undefined : value;
 }
 
 /** `result<k>=A` with `col_A`, `text_A`, `note_res_A` (a note may name another code to share its text). */

@@ -6,7 +6,9 @@
  * header texts above it. Spans a browser would repair (junk, zero, past the end) and rows wider or
  * narrower than the header are reported, never silently shifted. A row of one cell is a divider
  * or title ("Round 5", "Team of the Season" spanning the table): it is never ragged, and a title
- * row does not set the table's width.
+ * row does not set the table's width. A header that names no column sets no width either, and a
+ * header whose width most rows do not have is said once (info), the odd rows then measured
+ * against theirs.
  * Emits: extract/table-bad-span, extract/table-span-capped, extract/table-span-overflow,
  * extract/table-ragged-row, extract/table-too-large.
  */
@@ -36,16 +38,20 @@ export function extractWikitable(view: TableView, id: string, parentId: string |
   const headerGrid = grid.slice(0, headerCount).filter((row) => !isDivider(row));
   for (const row of headerCount === 0 || headerGrid.length === 0 ? grid : headerGrid) width = Math.max(width, row.length);
   const headers = keys(headerRows, width);
+  // A header that names no column (`!width="25"| !!width="25"|` of a line-up table) only sets
+  // widths: its rows' cells are keyed by position whatever their number, so none is ragged.
+  const named = headerRows.some((r) => r.some((t) => t.trim().length > 0));
+  const usual = headerCount === 0 || !named ? width : usualWidth(grid, headerCount, width, view, id, context);
   const rows: TableRecord['rows'] = [];
   for (let y = headerCount; y < grid.length; y++) {
     const row = grid[y] ?? [];
     const written = row.filter((c): c is TableCellView => c !== undefined);
     if (written.length === 0) continue;
-    if (row.length !== width && headerCount > 0 && !isDivider(row, y)) {
+    if (row.length !== usual && headerCount > 0 && named && !isDivider(row, y)) {
       context.report({
         code: 'extract/table-ragged-row',
         stage: 'extract',
-        message: `Unexpected row of ${row.length} cells in a table of ${width} columns, expected ${width}; ${row.length > width ? `the extra cells are kept under "column ${width + 1}"…` : 'the missing cells are left out'}`,
+        message: `Unexpected row of ${row.length} cells in a table of ${usual} columns, expected ${usual}; ${row.length > width ? `the extra cells are kept under "column ${width + 1}"…` : 'the missing cells are left out'}`,
         span: (written.find((c) => c.origin.row === y) ?? written[0])?.span ?? view.span,
         recordId: id,
       });
@@ -95,6 +101,34 @@ function isDivider(row: readonly (TableCellView | undefined)[], y?: number): boo
     only = c;
   }
   return only !== undefined && (y === undefined || only.origin.row === y);
+}
+
+/**
+ * The width the table's rows have: the header's, unless most body rows (not dividers) share
+ * another (a line-up table's header names two columns over rows of three). Then the header is
+ * what is short or long, said once as a note, and only rows of neither width are ragged.
+ */
+function usualWidth(grid: readonly (readonly (TableCellView | undefined)[])[], headerCount: number, width: number, view: TableView, id: string, context: StageContext): number {
+  const counts = new Map<number, number>();
+  let body = 0;
+  for (let y = headerCount; y < grid.length; y++) {
+    const row = grid[y] ?? [];
+    if (isDivider(row, y) || row.every((c) => c === undefined)) continue;
+    body += 1;
+    counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  }
+  let [common, most] = [width, counts.get(width) ?? 0];
+  for (const [w, n] of counts) if (n > most) [common, most] = [w, n];
+  if (common === width || most * 2 <= body) return width;
+  context.report({
+    code: 'extract/table-ragged-row',
+    stage: 'extract',
+    severity: 'info',
+    message: `Unexpected header of ${width} columns over rows of ${common} cells (${most} of ${body} rows), expected as many; ${common > width ? `the cells past the header are kept under "column ${width + 1}"…` : 'the header cells past the rows are empty'}`,
+    span: view.span,
+    recordId: id,
+  });
+  return common;
 }
 
 /** One key per column: distinct header texts above it, top to bottom, joined by " / ". */

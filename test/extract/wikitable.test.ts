@@ -49,6 +49,17 @@ describe('wikitable extractor', () => {
 });
 
 describe('divider and title rows', () => {
+  it('should not measure rows against a header that names no column (a line-up table), nor a header most rows outgrow', () => {
+    const lineUp = '{|\n!width="25"| !!width="25"|\n|-\n|GK || 1 || Jens Lehmann\n|-\n|CM || 8 || Torsten Frings || {{yel|62}}\n|}';
+    expect(table(lineUp).diagnostics).toEqual([]);
+    // Named columns over rows of three cells: said once (info); the one row of four is ragged.
+    const short = '{|\n! Pos !! No\n|-\n| GK || 1 || A\n|-\n| RB || 2 || B\n|-\n| CB || 3 || C || D\n|}';
+    expect(table(short).diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['extract/table-ragged-row', 'info'],
+      ['extract/table-ragged-row', 'warning'],
+    ]);
+  });
+
   it('should not call a title row spanning the table, or a "Round N" divider, ragged (2019–20 Bundesliga)', () => {
     const a = extract(
       '{| class="wikitable"\n! colspan="2" | Team of the Season\n|-\n! Goalkeeper\n| colspan="2" | A\n|-\n! Defenders\n| B || C\n|}\n' +

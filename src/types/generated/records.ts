@@ -480,6 +480,7 @@ export interface StandingsTeam {
   status?: TeamStatus;
   note?: Value;
   headToHead?: Value;
+  group?: Value;
   result?: TeamResult;
   pointRules?: PointRules;
   displayed: DisplayedFigures;
