@@ -42,6 +42,7 @@ interface Common {
   templates?: string[];
   transclusions: boolean;
   redirects: boolean;
+  redirectMap?: string;
   namespaces: string;
   jobs?: string;
   all?: boolean;
@@ -61,6 +62,7 @@ function common(command: Command): Command {
     .option('--templates <paths...>', 'template pages (files or folders) that articles transclude; template pages among the inputs are used too')
     .option('--no-transclusions', 'do not read the tables of transcluded pages (saves a dump its first pass over namespace 10)')
     .option('--no-redirects', "do not keep a dump's redirects to tell when two links of a team lead to one page")
+    .option('--redirect-map <file>', 'redirects known besides a dump\'s own: a dump, or a file of title<TAB>target lines')
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .addOption(new Option('--progress', 'show the progress line even when standard error is not a terminal').default(undefined))
     .option('--no-progress', 'never show the progress line')
@@ -131,6 +133,7 @@ async function runAll(
     scope: opts.all === true ? 'all' : 'football',
     transclusions: opts.transclusions,
     redirects: opts.redirects,
+    ...(opts.redirectMap === undefined ? {} : { redirectMap: opts.redirectMap }),
     ...(opts.templates === undefined ? {} : { templates: opts.templates }),
     parser: opts.fullParse === true ? 'full' : 'targeted',
     ...(opts.decoder === undefined ? {} : { decoder: opts.decoder }),

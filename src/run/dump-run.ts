@@ -79,6 +79,8 @@ export interface DumpRun {
    * does not: its part lists its range's redirects for the merge, whose reader gives them all.
    */
   redirects?: boolean;
+  /** Redirects known besides the dump's own (`--redirect-map`): kept with them, or alone when `redirects` is false. */
+  redirectMap?: RedirectTable;
   /**
    * Leave the articles to read again to whoever merges this output (a queue job: the late phase
    * runs once every part is known): they stay in pending.jsonl.
@@ -127,7 +129,8 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   const output = run.folder === undefined ? undefined : await DumpOutput.open(run.folder, run.layout, run.compression, resumeAt);
 
   // A queue job leaves them to the merge (its part lists its range's redirects); the merge's reader gives them all.
-  const known: Known = run.redirects === false || run.defer === true ? {} : { redirects: new RedirectTable() };
+  const known: Known =
+    run.defer === true ? {} : run.redirects === false ? (run.redirectMap === undefined ? {} : { redirects: run.redirectMap, fixed: true }) : { redirects: run.redirectMap?.clone() ?? new RedirectTable() };
   const done = new Map<number, Item>();
   const running = new Set<Promise<void>>();
   let next = 0;
@@ -293,7 +296,7 @@ function problemDiagnostic(file: string, p: DumpProblem): Diagnostic {
 function dumpOptions(run: DumpRun, known: Known): Parameters<typeof readDump>[1] {
   // Template pages are read for the library whatever namespaces the output asks for.
   const namespaces = run.library === undefined || run.namespaces === 'all' ? run.namespaces : new Set([...run.namespaces, 10]);
-  const redirects = known.redirects;
+  const redirects = known.fixed === true ? undefined : known.redirects;
   return {
     namespaces,
     ...(redirects === undefined ? {} : { onRedirect: (title: string, target: string, ns: number) => { if (ns === 0) redirects.add(title, target); } }),

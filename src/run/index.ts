@@ -19,6 +19,8 @@ import type { TaskBudget } from './pool.js';
 import { isFailure } from './pool.js';
 import { budgetOutcome } from './budget.js';
 import type { Progress } from './progress.js';
+import { loadRedirectMap } from './redirect-map.js';
+import type { RedirectTable } from './redirects.js';
 import { countOutcome, emptyTally, sortedTally, type Tally } from './tally.js';
 import type { Outcome, TaskSettings } from './outcome.js';
 import type { TemplateLibrary } from './template-library.js';
@@ -84,6 +86,12 @@ export interface RunOptions {
    */
   redirects?: boolean;
   /**
+   * Redirects known besides a dump's own (`--redirect-map`): a dump, or a file of
+   * `title<TAB>target` lines. Articles read as files are read again with those that join two of a
+   * team's links, as a dump's articles are with the dump's.
+   */
+  redirectMap?: string;
+  /**
    * A Redis URL (`redis://host:port`): split the inputs into jobs on that queue for `wikitally
    * worker` processes, wait for them, and merge their parts into the same output (src/run/queue/).
    */
@@ -132,6 +140,7 @@ export interface RunResult {
 export async function runJob(options: RunOptions): Promise<RunResult> {
   if (options.queue !== undefined) return (await import('./queue/index.js')).runQueued({ ...options, queue: options.queue });
   const { files, errors } = await readInputs(options.inputs);
+  const redirectMap = options.redirectMap === undefined ? undefined : await loadRedirectMap(options.redirectMap, options.decoder);
   const collect = options.collect !== false;
   const jobs = options.jobs ?? defaultJobs();
   const settings = taskSettingsOf(options, collect && jobs <= 0);
@@ -150,7 +159,9 @@ export async function runJob(options: RunOptions): Promise<RunResult> {
     for (const [i, ref] of files.entries()) {
       const folder = folders.claim(ref.key, '');
       const done =
-        ref.kind === 'dump' ? await runDumpInput(ref, folder, options, executor, settings, collect, library) : await runArticle(ref, folder, options, executor, settings, errors, collect, library);
+        ref.kind === 'dump'
+          ? await runDumpInput(ref, folder, options, executor, settings, collect, library, redirectMap)
+          : await runArticle(ref, folder, options, executor, settings, errors, collect, library, redirectMap);
       if (done === undefined) continue;
       result.lost += done.lost;
       result.inputs.push(done);
@@ -170,8 +181,18 @@ export async function runJob(options: RunOptions): Promise<RunResult> {
   return result;
 }
 
-async function runDumpInput(ref: InputRef, folder: string, options: RunOptions, executor: Executor, settings: TaskSettings, collect: boolean, library: TemplateLibrary): Promise<InputResult> {
-  const done = await runDump(dumpRunOf(ref, options.outDir === undefined ? undefined : path.join(options.outDir, folder), options, executor, settings, collect, library));
+async function runDumpInput(
+  ref: InputRef,
+  folder: string,
+  options: RunOptions,
+  executor: Executor,
+  settings: TaskSettings,
+  collect: boolean,
+  library: TemplateLibrary,
+  redirectMap: RedirectTable | undefined,
+): Promise<InputResult> {
+  const run = dumpRunOf(ref, options.outDir === undefined ? undefined : path.join(options.outDir, folder), options, executor, settings, collect, library);
+  const done = await runDump(redirectMap === undefined ? run : { ...run, redirectMap });
   return { file: ref.file, key: ref.key, kind: 'dump', folder, articles: done.articles, diagnostics: done.diagnostics, pages: done.pages, tally: done.tally, written: done.written, lost: done.lost };
 }
 
@@ -184,6 +205,7 @@ async function runArticle(
   errors: InputError[],
   collect: boolean,
   library: TemplateLibrary,
+  redirectMap: RedirectTable | undefined,
 ): Promise<InputResult | undefined> {
   const loaded = await loadInput(ref);
   if (!('bytes' in loaded)) {
@@ -192,7 +214,10 @@ async function runArticle(
   }
   const task = articleTask(ref, loaded.bytes, library);
   const templates = task.templates ?? [];
-  const answer = await executor.run(task);
+  let answer = await executor.run(task);
+  // Read again with the redirects of the map that join two of its teams' links, as a dump's articles are.
+  const joined = redirectMap === undefined || isFailure(answer) || answer.links === undefined ? [] : [...redirectMap.linksMap(answer.links)];
+  if (joined.length > 0) answer = await executor.run({ ...task, redirects: joined });
   const tally = emptyTally();
   const done: InputResult = { file: ref.file, key: ref.key, kind: 'article', folder, articles: [], diagnostics: [], tally, written: [], lost: 0 };
   // The budget is for dump pages and folders of many files alike: the article is reported, the run goes on.

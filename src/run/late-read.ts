@@ -18,6 +18,8 @@ import { countOutcome, uncountOutcome } from './tally.js';
 /** What a dump run knows besides its pages: the redirects, when it keeps them. */
 export interface Known {
   redirects?: RedirectTable;
+  /** The redirects are a map given to the run only: the dump's own are not added. */
+  fixed?: boolean;
 }
 
 /**

@@ -43,6 +43,18 @@ export class RedirectTable {
     return this.count;
   }
 
+  /**
+   * A copy (a dump adds its own redirects to the copy, not to the map the run was given).
+   * @returns the copy
+   */
+  clone(): RedirectTable {
+    const copy = new RedirectTable();
+    copy.keys = this.keys.slice();
+    copy.values = this.values.slice();
+    copy.count = this.count;
+    return copy;
+  }
+
   /** Bytes the table holds. */
   get bytes(): number {
     return this.keys.byteLength + this.values.byteLength;

@@ -70,3 +70,45 @@ describe("a dump's redirects", () => {
     expect(ascoli(r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)))).toEqual(['warning check/team-link-conflict']);
   });
 });
+
+describe('--redirect-map', () => {
+  const serieA = path.join(ROOT, 'samples', '2005-06_Serie_A.wikitext');
+  const onFiles = async (map: string, extra: Partial<Parameters<typeof run>[0]> = {}): Promise<string[]> => {
+    const r = await run({ inputs: [serieA], jobs: 0, redirectMap: map, ...extra });
+    return ascoli(r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)));
+  };
+
+  it("should settle an article file's two links with a title<TAB>target file, or with a dump's redirects", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-redirect-map-'));
+    const tsv = path.join(dir, 'redirects.tsv');
+    writeFileSync(tsv, '# title\ttarget\n\nReggina 1914\tSomewhere else\nAscoli_Picchio_FC_1898\tAscoli Calcio 1898 FC\n');
+    expect(await onFiles(tsv)).toEqual(['info check/team-link-variant']);
+    expect(await onFiles(dumpOf([redirect, unrelated]))).toEqual(['info check/team-link-variant']);
+    // Without the map, the warning stays.
+    const r = await run({ inputs: [serieA], jobs: 0 });
+    expect(ascoli(r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)))).toEqual(['warning check/team-link-conflict']);
+  });
+
+  it("should use the map for a dump's articles too, and with --no-redirects the map alone", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-redirect-map-dump-'));
+    const tsv = path.join(dir, 'redirects.tsv');
+    writeFileSync(tsv, 'Ascoli Picchio FC 1898\tAscoli Calcio 1898 FC\n');
+    for (const redirects of [true, false]) {
+      const r = await run({ inputs: [dumpOf([article, unrelated])], jobs: 0, redirectMap: tsv, redirects });
+      expect(ascoli(r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)))).toEqual(['info check/team-link-variant']);
+    }
+    // The dump's own redirect is not kept with --no-redirects, though a map is given.
+    const other = path.join(dir, 'other.tsv');
+    writeFileSync(other, 'Reggina 1914\tSomewhere else\n');
+    const r = await run({ inputs: [dumpOf([article, redirect])], jobs: 0, redirectMap: other, redirects: false });
+    expect(ascoli(r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)))).toEqual(['warning check/team-link-conflict']);
+  });
+
+  it('should refuse a map it cannot read, saying which line is wrong', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-redirect-map-bad-'));
+    const bad = path.join(dir, 'bad.tsv');
+    writeFileSync(bad, 'A\tB\nno tab here\n');
+    await expect(onFiles(bad)).rejects.toThrow(/line 2 of --redirect-map .*bad\.tsv \("no tab here"\), expected title<TAB>target/);
+    await expect(onFiles(path.join(dir, 'missing.tsv'))).rejects.toThrow(/--redirect-map .*missing\.tsv/);
+  });
+});
