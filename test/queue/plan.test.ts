@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, utimesSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,12 @@ describe('queue plan', () => {
     expect(touched.jobs.map((j) => j.id).filter((id) => first.jobs.some((j) => j.id === id))).toEqual([]);
     const other = (await planRun({ ...options, spans: false }, tuning)).plan;
     expect(other.run).not.toBe(touched.run);
+    // The merge reads articles again with a redirect map: a run with one, or with --no-redirects, is another run.
+    const map = path.join(path.dirname(dump), 'redirects.tsv');
+    writeFileSync(map, 'A\tB\n');
+    const mapped = (await planRun({ ...options, redirectMap: map }, tuning)).plan;
+    const without = (await planRun({ ...options, redirects: false }, tuning)).plan;
+    expect(new Set([touched.run, mapped.run, without.run]).size).toBe(3);
   });
 
   it('should refuse standard input and one file per article', async () => {

@@ -115,7 +115,10 @@ export async function planRun(options: RunOptions & { outDir: string }, tuning: 
     // An input that vanished since it was listed is reported by the merge, as a run on one machine does.
     if (info !== undefined) inputs.push({ input: { file: ref.file, key: ref.key, path: path.resolve(ref.path), kind: ref.kind, size: info.size, mtimeMs: info.mtimeMs }, jobs: [] });
   }
-  const merge = { compression: options.compression ?? 'none', checkpointEvery: options.checkpointEvery ?? CHECKPOINT_EVERY, jobBytes: tuning.jobBytes };
+  // The merge reads the articles that a --redirect-map settles again: another map is another run.
+  const map = options.redirectMap === undefined ? undefined : await stat(options.redirectMap).catch(() => undefined);
+  const redirectMap = options.redirectMap === undefined ? {} : { redirectMap: { path: path.resolve(options.redirectMap), size: map?.size, mtimeMs: map?.mtimeMs } };
+  const merge = { compression: options.compression ?? 'none', checkpointEvery: options.checkpointEvery ?? CHECKPOINT_EVERY, jobBytes: tuning.jobBytes, ...redirectMap };
   const run = digest(JSON.stringify({ version: 1, wikitally: WIKITALLY_VERSION, out, inputs: inputs.map((i) => i.input), options: jobOptions, merge })).slice(0, 24);
   const folders = new FolderNames();
   for (const planned of inputs) {
