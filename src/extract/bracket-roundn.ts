@@ -15,10 +15,10 @@
 import { MAX_BRACKET_ROUNDS, MAX_FIGURE } from '../limits.js';
 import type { ParamView, TemplateView } from '../parse/index.js';
 import type { BracketRecord, BracketRound, BracketSlot, Figure, StageContext } from '../types/index.js';
+import { bracketRecord } from './bracket.js';
 import { readGoalsCell, readTeamCell } from './bracket-cells.js';
 import { readCount } from './numbers.js';
-import { sameTeam } from './team-identity.js';
-import { displayTemplateName, normaliseTemplateName, roundNSize } from './template-names.js';
+import { normaliseTemplateName, roundNSize } from './template-names.js';
 import { reportDuplicateParams } from './teams.js';
 import { opt, valueOf } from './values.js';
 
@@ -123,25 +123,7 @@ export function extractRoundN(view: TemplateView, id: string, context: StageCont
     const label = valueOf(view.byName.get(`RD${r}`));
     rounds.push({ round: r, ...opt('label', label), knockout: true, slots, ties: [] });
   }
-  for (const [i, round] of rounds.entries()) {
-    const following = rounds[i + 1];
-    for (let k = 1; 2 * k <= round.slots.length; k++) {
-      const pair = [round.slots[2 * k - 2], round.slots[2 * k - 1]];
-      const through = following?.slots[k - 1];
-      const from = through?.team === undefined ? -1 : pair.findIndex((s) => s?.team !== undefined && sameTeam(s, through) !== undefined);
-      round.ties.push({ tie: k, slots: [2 * k - 1, 2 * k], ...opt('through', through?.team?.text), ...(from < 0 ? {} : { throughSlot: 2 * k - 1 + from }) });
-    }
-  }
-  return {
-    kind: 'bracket',
-    id,
-    section: view.section,
-    span: view.span,
-    template: displayTemplateName(view.rawName, view.isInvoke),
-    ...(view.recovered ? { recovered: true } : {}),
-    legs: Math.max(1, legs),
-    rounds,
-  };
+  return bracketRecord(view, id, rounds, Math.max(1, legs));
 }
 
 /** The rounds: `columns=` (the module's own name for it), else N of the template or of `N16`. */

@@ -122,6 +122,21 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
       ties: [],
     });
   }
+  let legs = Math.max(1, ...legCounts);
+  for (const r of rounds) for (const s of r.slots) legs = Math.max(legs, s.scores.length);
+  return bracketRecord(view, id, rounds, legs);
+}
+
+/**
+ * The bracket record of rounds read (NTeamBracket, Team bracket or RoundN): each round's ties,
+ * slots 2k−1 and 2k, with the team that went through from slot k of the next round.
+ * @param view the call
+ * @param id the record id
+ * @param rounds the rounds, their ties still empty
+ * @param legs the most legs a round has
+ * @returns the record
+ */
+export function bracketRecord(view: TemplateView, id: string, rounds: BracketRound[], legs: number): BracketRecord {
   for (const [i, round] of rounds.entries()) {
     const next = rounds[i + 1];
     for (let k = 1; 2 * k <= round.slots.length; k++) {
@@ -137,8 +152,6 @@ export function extractBracket(view: TemplateView, id: string, context: StageCon
       });
     }
   }
-  let legs = Math.max(1, ...legCounts);
-  for (const r of rounds) for (const s of r.slots) legs = Math.max(legs, s.scores.length);
   return {
     kind: 'bracket',
     id,
