@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { extract, type ArticleRecord } from '../src/index.js';
 import { ROOT } from './helpers.js';
 
-// Five real zh.wikipedia cup articles whose knockout stages are Module:RoundN brackets ({{Round16}},
-// {{Round8-with third}}) with a match box for each tie (samples/README.md). Each is read whole
-// with no finding, and faults put into a copy are found where they were put.
+// Seven real zh.wikipedia cup articles: five whose knockout stages are Module:RoundN brackets
+// ({{Round16}}, {{Round8-with third}}) with a match box for each tie, two with two-legged
+// {{16TeamBracket}}s and tie tables (samples/README.md). Each is read whole with no finding, and
+// faults put into a copy are found where they were put.
 const ARTICLES: [file: string, teams: number, third: boolean][] = [
   ['2006年國際足協世界盃淘汰賽.wikitext', 16, true],
   ['2010年國際足協世界盃淘汰賽.wikitext', 16, true],
@@ -17,7 +18,7 @@ const ARTICLES: [file: string, teams: number, third: boolean][] = [
 const read = (file: string): string => readFileSync(path.join(ROOT, 'samples', file), 'utf8');
 const findings = (a: ArticleRecord, severity = 'error'): string[] => a.diagnostics.filter((d) => d.severity === severity || (severity === 'error' && d.severity === 'warning')).map((d) => d.code);
 
-describe('real cup articles with RoundN brackets', () => {
+describe('real cup articles with brackets', () => {
   it.each(ARTICLES)('should read %s whole: every slot filled, no error or warning', (file, teams, third) => {
     const a = extract(read(file), { file });
     const b = a.brackets[0];
@@ -26,6 +27,41 @@ describe('real cup articles with RoundN brackets', () => {
     );
     expect(a.matches.length).toBeGreaterThanOrEqual(teams - 2);
     expect(findings(a)).toEqual([]);
+  });
+
+  it.each([
+    ['2014年亞足聯冠軍聯賽.wikitext', [2, 2, 2, 2], { OneLegResult: 15, TwoLegResult: 15 }],
+    ['2014年亞洲足協盃.wikitext', [1, 2, 2, 1], { OneLegResult: 10, TwoLegResult: 6 }],
+  ] as const)('should read the two-legged 16TeamBracket of %s whole, with its tie tables, and no finding', (file, legs, ties) => {
+    const a = extract(read(file), { file });
+    const b = a.brackets[0];
+    expect(b?.rounds.map((r) => Math.max(...r.slots.map((s) => s.scores.length)))).toEqual(legs);
+    expect(b?.rounds.map((r) => r.slots.filter((s) => s.team !== undefined).length)).toEqual([16, 8, 4, 2]);
+    const templates: Record<string, number> = {};
+    for (const t of a.ties) templates[t.template] = (templates[t.template] ?? 0) + 1;
+    expect(templates).toEqual(ties);
+    expect(findings(a)).toEqual([]);
+  });
+
+  it('should find an aggregate put wrong in a two-legged bracket, and a leg of a tie table that disagrees with it (2014 AFC Champions League)', () => {
+    const file = '2014年亞足聯冠軍聯賽.wikitext';
+    const faulty = read(file)
+      .replace("| RD1-score02-agg='''3'''", "| RD1-score02-agg='''4'''")
+      .replace('|KSA|1–0|3–1}}', '|KSA|1–0|3–2}}');
+    const a = extract(faulty, { file });
+    expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.param, d.span?.start.line])).toEqual([
+      ['check/aggregate-mismatch', 'RD1-score02-agg', 889],
+      ['check/knockout-score-mismatch', '7', 1010],
+      ['check/knockout-score-mismatch', '3', expect.any(Number)],
+    ]);
+  });
+
+  it('should read {{OneLegResult}} as a tie of one match and find its score put wrong against the bracket (2014 AFC Cup)', () => {
+    const file = '2014年亞洲足協盃.wikitext';
+    const a = extract(read(file).replace('|KUW|4–0|', '|KUW|4–1|'), { file });
+    expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.message])).toEqual([
+      ['check/knockout-score-mismatch', 'Unexpected score 4–1 in the tie table, expected 4–0 as in the bracket'],
+    ]);
   });
 
   it("should find a bracket score put wrong against the tie's match box, and a team in the wrong slot (Euro 2016)", () => {

@@ -235,7 +235,8 @@ function checkOtherSources(records: Extracted, context: StageContext): void {
     if (tie.aggregate !== undefined) {
       pairs.push({ what: 'aggregate', param: tie.aggregate.value.param, got: [tie.aggregate.team1Goals, tie.aggregate.team2Goals], span: tie.aggregate.value.span, want: [first.aggregate, second.aggregate] });
     }
-    tie.legs.forEach((leg, l) => pairs.push({ what: `leg ${l + 1}`, param: leg.value.param, got: [leg.team1Goals, leg.team2Goals], span: leg.value.span, want: [goals(first, l), goals(second, l)] }));
+    const oneMatch = tie.legs.length === 1 && tie.aggregate === undefined;
+    tie.legs.forEach((leg, l) => pairs.push({ what: oneMatch ? 'score' : `leg ${l + 1}`, param: leg.value.param, got: [leg.team1Goals, leg.team2Goals], span: leg.value.span, want: [goals(first, l), goals(second, l)] }));
     for (const p of pairs) {
       const [x, y] = p.got ?? [];
       const [wx, wy] = [p.want[0]?.value, p.want[1]?.value];

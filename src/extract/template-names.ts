@@ -38,6 +38,8 @@ const INFOBOXES: ReadonlySet<string> = new Set([
 const TEMPLATES: Readonly<Record<string, TemplateKind>> = {
   'twolegresult': 'two-leg',
   'two leg result': 'two-leg',
+  'onelegresult': 'two-leg',
+  'one leg result': 'two-leg',
   'football box': 'football-box',
   'football box collapsible': 'football-box',
   'footballbox': 'football-box',

@@ -1,7 +1,9 @@
 /**
- * Two-legged ties → tie records, from {{TwoLegResult}} and Module:Sports series.
+ * Two-legged ties → tie records, from {{TwoLegResult}}, {{OneLegResult}} and Module:Sports series.
  * https://en.wikipedia.org/wiki/Template:TwoLegResult — positional: team1, flag1, aggregate,
  * team2, flag2, leg1, leg2 (leg3…).
+ * https://en.wikipedia.org/wiki/Template:OneLegResult — positional: team1, flag1, score, team2,
+ * flag2: a tie of one match, its score the one leg (no aggregate).
  * https://en.wikipedia.org/wiki/Module:Sports_series — positional groups of team1, flag1,
  * aggregate, team2, flag2, leg1…legN (flags left out with `flag=no`); reads `legs` and `flag`.
  * Scores read team 1 – team 2; a bold team name marks the winner.
@@ -10,7 +12,7 @@ import type { ParamView, TemplateView } from '../parse/index.js';
 import type { StageContext, TieRecord, TieScore, TieTeam } from '../types/index.js';
 import { readBoundedNumber, reportTooLarge } from './numbers.js';
 import { readScore } from './score.js';
-import { displayTemplateName } from './template-names.js';
+import { displayTemplateName, normaliseTemplateName } from './template-names.js';
 import { opt, valueOf } from './values.js';
 
 /**
@@ -23,7 +25,8 @@ import { opt, valueOf } from './values.js';
 export function extractTies(view: TemplateView, nextId: () => string, context: StageContext): TieRecord[] {
   const positional = view.params.filter((p) => p.anonymous);
   const isSeries = view.isInvoke;
-  const legs = isSeries ? Math.max(1, readBoundedNumber(view.byName.get('legs'), 'the number of legs', context) ?? 2) : Math.max(2, positional.length - 5);
+  const single = !isSeries && /^one\s*leg/.test(normaliseTemplateName(view.rawName));
+  const legs = isSeries ? Math.max(1, readBoundedNumber(view.byName.get('legs'), 'the number of legs', context) ?? 2) : single ? 0 : Math.max(2, positional.length - 5);
   const flags = !(isSeries && /^(no|n|false|0)$/i.test(view.byName.get('flag')?.text ?? ''));
   const size = (flags ? 5 : 3) + legs;
   const ties: TieRecord[] = [];
@@ -47,7 +50,12 @@ export function extractTies(view: TemplateView, nextId: () => string, context: S
       const s = tieScore(at(firstLeg + l), context);
       if (s !== undefined) legScores.push(s);
     }
-    const aggregate = tieScore(agg, context);
+    // OneLegResult's score is the match itself.
+    if (single) {
+      const s = tieScore(agg, context);
+      if (s !== undefined) legScores.push(s);
+    }
+    const aggregate = single ? undefined : tieScore(agg, context);
     const winner = team1.bold === true && team2.bold !== true ? 1 : team2.bold === true && team1.bold !== true ? 2 : undefined;
     ties.push({
       kind: 'tie',

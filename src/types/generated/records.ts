@@ -111,7 +111,7 @@ export interface ArticleRecord {
    */
   brackets: BracketRecord[];
   /**
-   * Every two-legged tie ({{TwoLegResult}}, Module:Sports series), in document order.
+   * Every tie of a tie table ({{TwoLegResult}}, {{OneLegResult}}, Module:Sports series), in document order.
    */
   ties: TieRecord[];
   /**
@@ -908,7 +908,7 @@ export interface BracketTie {
   throughSlot?: number;
 }
 /**
- * A two-legged (or longer) tie from {{TwoLegResult}} or Module:Sports series. Scores read team 1 – team 2; leg 1 is at team 1's ground.
+ * A tie from {{TwoLegResult}} (two legs or more), {{OneLegResult}} (one match, its score the one leg) or Module:Sports series. Scores read team 1 – team 2; leg 1 is at team 1's ground.
  */
 export interface TieRecord {
   /**
@@ -923,7 +923,7 @@ export interface TieRecord {
   span: Span;
   origin?: Origin;
   /**
-   * TwoLegResult or Module:Sports series.
+   * TwoLegResult, OneLegResult or Module:Sports series.
    */
   template: string;
   team1: TieTeam;
