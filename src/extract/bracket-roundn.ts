@@ -2,7 +2,7 @@
  * Module:RoundN brackets → a bracket record of the same shape as the NTeamBracket family's
  * (bracket.ts): `{{Round16}}`, `{{Round8-with third}}`, `{{#invoke:RoundN|N16}}` or `|main|columns=4`.
  * https://en.wikipedia.org/wiki/Module:RoundN, read in its source (a bgwiki copy, the zhwiki one
- * has the same logic): the matches are unnamed parameters in groups, `date-place | team 1 |
+ * has the same logic; docs/research/roundn.md): the matches are unnamed parameters in groups, `date-place | team 1 |
  * score 1 | team 2 | score 2` (with `score-boxes=2`, two scores a team: legs), read round by round,
  * top to bottom, the final last, then the third-place match, which is drawn by default from 16
  * teams on (`3rdplace=yes` below, any other value none) and never when `final_RDs_excluded` is set.

@@ -4,7 +4,7 @@
  * unknown. Follows Module:Sports results: a leading `N–M` with any dash is the score, home goals
  * first. https://en.wikipedia.org/wiki/Module:Sports_results
  *
- * What the module does with each cell text (scratch/research/modules.md §3): the copy whose Lua
+ * What the module does with each cell text (docs/research/sports-table-modules.md §3): the copy whose Lua
  * could be read (zhwiki, about 2019) treats every cell as free text, reads only a leading `N–M`
  * (to colour it with `matches_style=FBR`) and has no special value; the current enwiki source was
  * not available. `null` is therefore read as the no-fixture marker it is in use: single round-robin

@@ -2,7 +2,7 @@
  * The styles of Module:Sports table and what is known of each: the parameter family argcheck
  * checks it with, and whether its Lua source (hence its columns and point rules) could be read.
  * https://en.wikipedia.org/wiki/Module:Sports_table, /argcheck, /WDL, /PP.
- * Source notes: scratch/research/modules.md §4 and §5. Only WDL (with its old name `football`)
+ * Source notes: docs/research/sports-table-modules.md §4 and §5. Only WDL (with its old name `football`)
  * and PP were read in source; WL, WDL OT, WL OT, WL PK, WL OTL tiebreak, WDLHA, WLHA, Custom,
  * Chess, College, Volleyball and Badminton team are known by their argcheck parameter names only.
  */

@@ -9,7 +9,7 @@
  * and not a team (module-params.ts). The module never sorts: rank is k of team<k>.
  *
  * Point rules come from the Lua source where it was read: WDL (`football` is WDL) and PP
- * (scratch/research/modules.md §4.1, §4.2). For WL, WDL OT, WL OT, WL PK, WL OTL tiebreak, WDLHA,
+ * (docs/research/sports-table-modules.md §4.1, §4.2). For WL, WDL OT, WL OT, WL PK, WL OTL tiebreak, WDLHA,
  * WLHA and the styles outside argcheck (Custom, Chess, College…) the source was not available:
  * their declared figures are read and checked against the grid, but no point formula is
  * invented, so the record has `rulesKnown: false`, no `pointRules` and no displayed figures.
