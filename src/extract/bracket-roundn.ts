@@ -53,7 +53,6 @@ interface MatchParams {
   team2?: ParamView;
   scores1: (ParamView | undefined)[];
   scores2: (ParamView | undefined)[];
-  skipped: boolean;
   unbold: boolean;
 }
 
@@ -101,7 +100,6 @@ export function extractRoundN(view: TemplateView, id: string, context: StageCont
       ...(skipped ? {} : opt('team2', positional(at + 2 + legs))),
       scores1: skipped ? [] : Array.from({ length: legs }, (_, l) => positional(at + 2 + l)),
       scores2: skipped ? [] : Array.from({ length: legs }, (_, l) => positional(at + 3 + legs + l)),
-      skipped,
       unbold: unbold.has(num),
     });
     if (!(skipped && omitBlanks)) step += per;
@@ -117,8 +115,8 @@ export function extractRoundN(view: TemplateView, id: string, context: StageCont
       const m = matches[next++];
       if (m === undefined) continue;
       const where = `match ${next}`;
-      const winner = bolding === undefined || m.unbold ? undefined : winnerOf(m, bolding, sum);
-      slots.push(readSide(m.team1, m.scores1, 2 * k + 1, where, winner === 0, context), readSide(m.team2, m.scores2, 2 * k + 2, where, winner === 1, context));
+      const bold = bolding === undefined || m.unbold ? undefined : winnerOf(m, bolding, sum);
+      slots.push(readSide(m.team1, m.scores1, 2 * k + 1, where, bold === 0, context), readSide(m.team2, m.scores2, 2 * k + 2, where, bold === 1, context));
     }
     const label = valueOf(view.byName.get(`RD${r}`));
     rounds.push({ round: r, ...opt('label', label), knockout: true, slots, ties: [] });
