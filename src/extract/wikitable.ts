@@ -105,7 +105,7 @@ function isDivider(row: readonly (TableCellView | undefined)[], y?: number): boo
 
 /**
  * The width the table's rows have: the header's, unless most body rows (not dividers) share
- * another (a line-up table's header names two columns over rows of three). Then the header is
+ * another (a header naming two columns over rows of three). Then the header is
  * what is short or long, said once as a note, and only rows of neither width are ragged.
  */
 function usualWidth(grid: readonly (readonly (TableCellView | undefined)[])[], headerCount: number, width: number, view: TableView, id: string, context: StageContext): number {
