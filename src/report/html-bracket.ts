@@ -4,7 +4,7 @@
  * in bold and named so ("through"), not marked by colour.
  */
 import type { BracketRecord, BracketRound, BracketSlot } from '../types/index.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml, shownValue } from './html-escape.js';
 
 /**
  * Draws a bracket.
@@ -44,8 +44,8 @@ function renderTie(slots: readonly (BracketSlot | undefined)[], through: number 
     if (slot === undefined) return `<tr><th scope="row"><span class="meta">(empty)</span></th>${'<td></td>'.repeat(legs + (legs > 1 ? 1 : 0))}</tr>`;
     const won = through !== undefined ? through === slot.slot : slot.bold === true;
     const name = `${escapeHtml(slot.team?.text ?? '')}${slot.seed === undefined ? '' : ` <span class="meta">(${escapeHtml(slot.seed)})</span>`}`;
-    const scores = Array.from({ length: legs }, (_, i) => `<td class="num">${escapeHtml(slot.scores[i]?.raw ?? '')}</td>`).join('');
-    const agg = legs > 1 ? `<td class="num"><strong>${escapeHtml(slot.aggregate?.raw ?? '')}</strong></td>` : '';
+    const scores = Array.from({ length: legs }, (_, i) => `<td class="num">${escapeHtml(shownValue(slot.scores[i]?.raw ?? ''))}</td>`).join('');
+    const agg = legs > 1 ? `<td class="num"><strong>${escapeHtml(shownValue(slot.aggregate?.raw ?? ''))}</strong></td>` : '';
     const mark = won ? ' <span class="meta">▸ through</span>' : '';
     return `<tr${won ? ' class="through"' : ''}><th scope="row">${name}${mark}</th>${scores}${agg}</tr>`;
   });

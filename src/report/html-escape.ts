@@ -15,6 +15,15 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * A value as the page shows it: its wikitext without comments (`1 <!--third place-->` is `1`).
+ * @param raw the value as written
+ * @returns what a reader sees of it
+ */
+export function shownValue(raw: string): string {
+  return raw.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+}
+
+/**
  * A CSS colour from an article (`col_A=#ffffcc`), when it is one that can be written into a style
  * sheet safely: a hex colour or a colour name.
  * @param colour the colour as written

@@ -7,7 +7,7 @@
 import type { Figure, MatchCell, MatchGridRecord, StandingsRecord, StandingsTeam } from '../types/index.js';
 import { countBySeverity, relatedKind, type FindingGroup } from './findings.js';
 import { renderCorrections, renderFindings, type ArticleView } from './html-findings.js';
-import { escapeHtml, domId } from './html-escape.js';
+import { domId, escapeHtml, shownValue } from './html-escape.js';
 import { countOf, type ReportDiagnostic } from './types.js';
 
 /** Gives the class of a result colour registered in the style sheet, when it is a safe colour. */
@@ -132,7 +132,7 @@ function renderStandings(
       const d = figure === undefined ? undefined : marks.get(figure.param);
       const shown = displayed(team, column.head);
       if (figure === undefined || d === undefined) return `<td class="num">${escapeHtml(shown)}</td>`;
-      const value = column.head === 'Pts' ? shown : figure.raw;
+      const value = column.head === 'Pts' ? shown : shownValue(figure.raw);
       const computed = d.computed === undefined ? '' : ` <span class="computed">(${FROM_GRID.has(d.code) ? 'grid' : 'expected'}: ${escapeHtml(String(d.computed))})</span>`;
       const fed = cellsOf(d);
       return (
@@ -164,15 +164,15 @@ function displayed(team: StandingsTeam, head: string): string {
     case 'Pts':
       return n(team.displayed.points);
     case 'W':
-      return team.wins?.raw ?? '';
+      return shownValue(team.wins?.raw ?? '');
     case 'D':
-      return team.draws?.raw ?? '';
+      return shownValue(team.draws?.raw ?? '');
     case 'L':
-      return team.losses?.raw ?? '';
+      return shownValue(team.losses?.raw ?? '');
     case 'GF':
-      return team.goalsFor?.raw ?? '';
+      return shownValue(team.goalsFor?.raw ?? '');
     default:
-      return team.goalsAgainst?.raw ?? '';
+      return shownValue(team.goalsAgainst?.raw ?? '');
   }
 }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html.js';
 import type { ReportDiagnostic } from '../../src/report/types.js';
-import { french, seed, withSeedFixes } from './fixtures.js';
+import { french, loadItem, seed, withSeedFixes } from './fixtures.js';
 
 const all = (html: string, pattern: RegExp): string[] => [...html.matchAll(pattern)].map((m) => m[1] ?? '');
 
@@ -24,6 +24,15 @@ describe('renderHtmlReport', () => {
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     const hash = (s: string): string => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
     expect(html).toContain(`content="default-src 'none'; style-src ${hash(style)}; script-src ${hash(script)}; img-src data:; base-uri 'none'; form-action 'none'"`);
+  });
+
+  it('should show a score as the page does, without the comment written after it (a RoundN match)', () => {
+    const item = loadItem('2019年美洲國家盃.wikitext/2019年美洲國家盃.json');
+    expect(item.article.brackets[0]?.rounds[2]?.slots[1]?.scores[0]?.raw).toContain('<!--');
+    const html = renderHtmlReport([item]);
+    expect(html).not.toContain('&lt;!--');
+    // The final: Brazil 3, Peru 1 <!--…-->.
+    expect(html).toMatch(/<th scope="row">PER<\/th><td class="num">1<\/td>/);
   });
 
   it('should have a language, landmarks and a title', () => {
