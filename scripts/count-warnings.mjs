@@ -15,7 +15,7 @@ const REAL = [
   '2006年國際足協世界盃淘汰賽.wikitext', '2010年國際足協世界盃淘汰賽.wikitext', '2014年國際足協世界盃淘汰賽.wikitext',
   '2016年欧洲足球锦标赛淘汰赛.wikitext', '2019年美洲國家盃.wikitext',
   // And with two-legged 16TeamBrackets.
-  '2014年亞足聯冠軍聯賽.wikitext', '2014年亞洲足協盃.wikitext',
+  '2014年亞足聯冠軍聯賽.wikitext', '2014年亞洲足協盃.wikitext', '2015年亞洲足協盃.wikitext', '2017年中国女子足球超级联赛.wikitext',
 ].map((f) => path.join('samples', f));
 const files = process.argv.length > 2 ? process.argv.slice(2) : REAL;
 let total = 0;
