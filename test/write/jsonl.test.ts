@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonlFile, rewriteLines } from '../../src/write/jsonl.js';
+import { propertySeed } from '../helpers.js';
 
 type Replacements = Map<number, { count: number; lines: string[] }>;
 
@@ -50,7 +51,7 @@ describe('rewriteLines', () => {
         const { plain, gzip } = await rewriteBoth(lines, replacements);
         expect(plain).toBe(gzip);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, ...propertySeed() },
     );
   });
 

@@ -51,7 +51,8 @@ const SPECIAL = /[[\]{}<'\n\u0001\u0002_:&]/;
 /** Text that only wikiparser-node can read exactly. */
 /** ISBN, RFC and PMID numbers are magic links, which plain text drops. */
 const MAGIC_LINK = /\b(?:ISBN|RFC|PMID)\b/;
-const HARD = /__|(?:^|\n)[ \t]*(?:----|\{\||!|\|)|\b(?:ISBN|RFC|PMID)\b/;
+// A comment before line-start syntax (masked as BLANK) is gone when MediaWiki reads the line: `<!--…-->----` is a rule.
+const HARD = /__|(?:^|\n)[ \t\u0001]*(?:----|\{\||!|\|)|\b(?:ISBN|RFC|PMID)\b/;
 const HTML_TAG = /^(\/?)([a-z][^\s/>]*)((?:\s|\/(?!>))[^>]*?)?(\/?>)/i;
 
 /**
