@@ -14,14 +14,16 @@ import { escapeHtml, shownValue } from './html-escape.js';
  */
 export function renderBracket(bracket: BracketRecord, id: string): string {
   const title = bracket.section.length > 0 ? bracket.section.join(' › ') : `Bracket at line ${bracket.span.start.line}`;
-  const rounds = bracket.rounds.map((round) => renderRound(round, bracket.legs));
+  // A last round of two ties after a round of two (the semi-finals) holds the final and the third-place match.
+  const withThird = (i: number): boolean => i > 0 && i === bracket.rounds.length - 1 && bracket.rounds[i]?.ties.length === 2 && bracket.rounds[i - 1]?.ties.length === 2;
+  const rounds = bracket.rounds.map((round, i) => renderRound(round, bracket.legs, withThird(i)));
   return (
     `<section class="bracket-group" id="${id}" aria-labelledby="${id}-h"><h3 id="${id}-h">${escapeHtml(title)} <span class="meta">(bracket, line ${bracket.span.start.line})</span></h3>` +
     `<div class="bracket scroll" tabindex="0" role="region" aria-label="Bracket, ${escapeHtml(title)}">${rounds.join('')}</div></section>`
   );
 }
 
-function renderRound(round: BracketRound, legs: number): string {
+function renderRound(round: BracketRound, legs: number, withThird: boolean): string {
   const label = round.label?.text ?? `Round ${round.round}`;
   const bySlot = new Map(round.slots.map((s) => [s.slot, s]));
   // Ties as the record pairs them; slots no tie names are paired in order.
@@ -32,7 +34,11 @@ function renderRound(round: BracketRound, legs: number): string {
   }));
   const loose = round.slots.filter((s) => !paired.has(s.slot));
   for (let i = 0; i < loose.length; i += 2) ties.push({ slots: [loose[i], loose[i + 1]] });
-  const items = ties.map((tie, i) => `<li>${renderTie(tie.slots, tie.through, legs, `${label}, tie ${i + 1}`)}</li>`);
+  // Its second tie is then the third-place match (slots 3–4, as brackets draw it).
+  const third = (i: number): boolean => withThird && i === 1;
+  const items = ties.map((tie, i) =>
+    third(i) ? `<li><p class="meta">Third place</p>${renderTie(tie.slots, tie.through, legs, `${label}, third place`)}</li>` : `<li>${renderTie(tie.slots, tie.through, legs, `${label}, tie ${i + 1}`)}</li>`,
+  );
   const note = round.knockout ? '' : ' <span class="meta">(not a knockout round)</span>';
   return `<section class="round" aria-label="${escapeHtml(label)}"><h4>${escapeHtml(label)}${note}</h4><ol>${items.join('')}</ol></section>`;
 }

@@ -33,6 +33,8 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('&lt;!--');
     // The final: Brazil 3, Peru 1 <!--…-->.
     expect(html).toMatch(/<th scope="row">PER<\/th><td class="num">1<\/td>/);
+    // The last round's second tie is the third-place match.
+    expect(html).toContain('<li><p class="meta">Third place</p><table class="tie"><caption class="visually-hidden">Round 3, third place</caption>');
   });
 
   it('should have a language, landmarks and a title', () => {
