@@ -52,6 +52,22 @@ describe('wikitally command line', () => {
     expect(r.stdout).toContain('in 1 article\n');
   });
 
+  it('should take --redirect-map for articles read as files, and refuse a map it cannot read with a one-line message', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-cli-redirects-'));
+    const map = path.join(dir, 'redirects.tsv');
+    writeFileSync(map, 'Ascoli Picchio FC 1898\tAscoli Calcio 1898 FC\n');
+    const codes = async (extra: string[]): Promise<string[]> => {
+      const r = await cli(['check', '--json', 'samples/2005-06_Serie_A.wikitext', ...extra]);
+      return (JSON.parse(r.stdout) as { code: string; message: string }[]).filter((d) => d.message.includes('Ascoli')).map((d) => d.code);
+    };
+    expect(await codes([])).toEqual(['check/team-link-conflict']);
+    expect(await codes(['--redirect-map', map])).toEqual(['check/team-link-variant']);
+    writeFileSync(map, 'no tab\n');
+    const bad = await cli(['check', 'samples/2005-06_Serie_A.wikitext', '--redirect-map', map]);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, `wikitally: Unexpected line 1 of --redirect-map ${map} ("no tab"), expected title<TAB>target`]);
+    expect((await cli(['check', 'samples/2005-06_Serie_A.wikitext', '--redirect-map', '-'])).code).toBe(2);
+  });
+
   it('should exit 2 for bad usage', async () => {
     expect((await cli(['check'])).code).toBe(2);
     expect((await cli(['extract', '--format', 'html', 'x'])).code).toBe(2);

@@ -159,6 +159,9 @@ function perRange(first: string, rest: string): [number, number, number] {
   return [from, rest.charAt(op) === '-' ? Number(last) : from + every * (Number(last) - 1), every];
 }
 
+/** `skipmatch3`, `manualboldmatch`: the kind and the match number, if any. */
+const MATCH_LIST = /^(skip|manualbold)match(\d*)$/;
+
 /**
  * The matches `skipmatch`/`manualboldmatch` name: `<kind>match<N>=yes`, or `<kind>match=1-4;7`
  * and `2per3-9` (every 3rd from 2 to 9) / `1per2x4` (4 of them, every 2nd from 1).
@@ -167,11 +170,11 @@ function matchSet(view: TemplateView, kind: 'skip' | 'manualbold'): Set<number> 
   const set = new Set<number>();
   const most = 2 ** MAX_BRACKET_ROUNDS;
   for (const p of view.byName.values()) {
-    const m = new RegExp(`^${kind}match(\\d*)$`).exec(p.name);
-    if (m === null) continue;
+    const m = MATCH_LIST.exec(p.name);
+    if (m === null || m[1] !== kind) continue;
     const value = p.text.replace(/[^\w\-;.]/g, '');
-    if (m[1] !== '') {
-      const n = readCount(m[1] ?? '', most);
+    if (m[2] !== '') {
+      const n = readCount(m[2] ?? '', most);
       if (n !== undefined && (value === 'yes' || p.text.trim() === 'true')) set.add(n);
       continue;
     }

@@ -24,6 +24,7 @@ const QUOTED = 60;
  * @throws an Error that says what is wrong with the file (unreadable, a dump that is not one, a line without a tab)
  */
 export async function loadRedirectMap(file: string, decoder?: DecoderChoice): Promise<RedirectTable> {
+  if (file === '-') throw new Error('Unexpected --redirect-map -, expected a file: standard input holds the articles');
   const { files, errors } = await readInputs([file]);
   const ref = files[0];
   if (ref === undefined || files.length !== 1) throw new Error(`Unexpected --redirect-map ${file}: ${errors[0]?.message ?? 'not one file'}, expected a dump or a file of title<TAB>target lines`);

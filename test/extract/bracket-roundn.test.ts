@@ -73,6 +73,31 @@ describe('Module:RoundN brackets', () => {
     expect(teams(omitted.bracket)).toEqual([[undefined, undefined, 'C', 'D'], ['A', 'C']]);
   });
 
+  it('should read skipmatch lists with ranges and `per` steps', () => {
+    // Round8: skip matches 1 and 3 (1per2-3) and 4 (a range); their parameters are used up.
+    const { bracket } = bracketOf(`{{Round8|skipmatch=1per2-3;4-4\n${r8}}}`);
+    expect(teams(bracket)[0]).toEqual([undefined, undefined, 'C', 'D', undefined, undefined, undefined, undefined]);
+    expect(teams(bracket)[1]).toEqual(['A', 'C', 'E', 'G']);
+  });
+
+  it('should draw the first column as wide as the rounds final_RDs_excluded leaves out, with no third place', () => {
+    // Two columns of a 16-team draw (8 then 4 matches); the semi-finals and final are drawn elsewhere.
+    const first = Array.from({ length: 8 }, (_, i) => match(`d${i}`, `T${2 * i + 1}`, '1', `T${2 * i + 2}`, '0')).join('');
+    const second = Array.from({ length: 4 }, (_, i) => match(`q${i}`, `T${4 * i + 1}`, '1', `T${4 * i + 3}`, '0')).join('');
+    const matches = first + second;
+    const { bracket, codes } = bracketOf(`{{#invoke:RoundN|main|columns=2|final_RDs_excluded=2\n${matches}}}`);
+    expect(bracket?.rounds.map((r) => r.slots.length)).toEqual([16, 8]);
+    expect(codes).toEqual([]);
+  });
+
+  it('should bold the winner of two legs by their sum with score-boxes=2+sum', () => {
+    const bold = (boxes: string): (string | undefined)[] =>
+      bracketOf(`{{Round2|score-boxes=${boxes}|bold_winner=high\n|d|A|3|0|B|0|2\n}}`).bracket?.rounds[0]?.slots.filter((s) => s.bold === true).map((s) => s.team?.text) ?? [];
+    // A 3+0 = 3, B 0+2 = 2: A on the sum, though B won the last leg (which alone decides without a sum box).
+    expect(bold('2+sum')).toEqual(['A']);
+    expect(bold('2')).toEqual(['B']);
+  });
+
   it('should bold the winner as bold_winner does: digits only, so a shoot-out in brackets counts', () => {
     const bold = (text: string): (string | undefined)[] => bracketOf(text).bracket?.rounds[0]?.slots.filter((s) => s.bold === true).map((s) => s.team?.text) ?? [];
     expect(bold(`{{Round8|bold_winner=high\n${r8}}}`)).toEqual(['A', 'C', 'E', 'G']);
