@@ -61,6 +61,14 @@ describe('wikitally command line', () => {
       return (JSON.parse(r.stdout) as { code: string; message: string }[]).filter((d) => d.message.includes('Ascoli')).map((d) => d.code);
     };
     expect(await codes([])).toEqual(['check/team-link-conflict']);
+    writeFileSync(map, 'Reggina 1914\tSomewhere else\n');
+    const severity = async (extra: string[]): Promise<string[]> => {
+      const r = await cli(['check', '--json', 'samples/2005-06_Serie_A.wikitext', ...extra]);
+      return (JSON.parse(r.stdout) as { severity: string; message: string }[]).filter((d) => d.message.includes('Ascoli')).map((d) => d.severity);
+    };
+    expect(await severity([])).toEqual(['info']);
+    expect(await severity(['--redirect-map', map])).toEqual(['warning']);
+    writeFileSync(map, 'Ascoli Picchio FC 1898\tAscoli Calcio 1898 FC\n');
     expect(await codes(['--redirect-map', map])).toEqual(['check/team-link-variant']);
     writeFileSync(map, 'no tab\n');
     const bad = await cli(['check', 'samples/2005-06_Serie_A.wikitext', '--redirect-map', map]);

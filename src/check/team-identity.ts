@@ -2,18 +2,25 @@
  * Checks on the article's team registry: a team playing a later stage that no earlier list of
  * qualified teams names, one team linked to different pages, one code used for two teams.
  * Titles are compared as MediaWiki does; titles that name one club (a legal form, a founding year,
- * a redirect of the map, or a longer name with no word that makes another team) are an info note,
- * and a warning stays for two really different pages. A play-off opponent from another division
+ * a redirect of the map) are an info note, and so, when the run knows no redirects, are a name and a
+ * longer one with no word that makes another team (one may redirect to the other); a warning stays
+ * for two really different pages. A play-off opponent from another division
  * (a tie or match box against a listed team) is an info note, not a warning.
  * Emits: check/team-not-qualified, check/team-link-conflict, check/team-link-variant, check/code-conflict.
  */
-import { pageTitleKey, relateTitles, type TitleRelation } from '../extract/club-names.js';
+import { mayNameOneClub, pageTitleKey, relateTitles, type TitleRelation } from '../extract/club-names.js';
 import type { Extracted } from '../extract/index.js';
 import type { StageContext, TeamEntity } from '../types/index.js';
 
 /** What the checks may use beyond the article. */
 export interface IdentityOptions {
-  /** Redirects of the same wiki, title → target (see RegistryOptions). */
+  /**
+   * Redirects of the same wiki, title → target (see RegistryOptions). Given (even empty), two link
+   * titles it does not join are two pages: a warning. Absent, two titles whose names could be one
+   * club's (one inside the other: a renamed club, a longer name) are an info note that says how to
+   * decide, since the run cannot tell a link to a redirect (which MediaWiki follows to the same page,
+   * and editors leave as it is) from a link to another club; other names stay a warning.
+   */
   redirects?: ReadonlyMap<string, string> | undefined;
 }
 
@@ -89,12 +96,16 @@ function checkLinks(team: TeamEntity, context: StageContext, redirects: Readonly
   const relations = links.slice(1).map((l) => relateTitles(links[0] ?? '', l, redirects));
   const weakest = relations.includes(undefined) ? undefined : (['legal-form', 'redirect'] as const).find((r) => relations.includes(r));
   const titles = links.map((l) => `[[${l}]]`).join(' and ');
+  const unknown = weakest === undefined && redirects === undefined && links.every((l, i) => i === 0 || mayNameOneClub(links[0] ?? '', l));
   context.report({
     code: weakest === undefined ? 'check/team-link-conflict' : 'check/team-link-variant',
     stage: 'check',
+    ...(unknown ? { severity: 'info' as const } : {}),
     message:
       weakest === undefined
-        ? `Unexpected links to ${titles} for ${team.name}, expected every mention of one team to link to the same page`
+        ? unknown
+          ? `Unexpected links to ${titles} for ${team.name}, expected every mention of one team to link to the same page; one name is in the other, so one page may redirect to the other, which this run cannot tell without the wiki's redirects (read the article from its dump, or give --redirect-map)`
+          : `Unexpected links to ${titles} for ${team.name}, expected every mention of one team to link to the same page`
         : `Unexpected links to ${titles} for ${team.name}, expected one title; ${WHY[weakest]}`,
     ...(where[0]?.span === undefined ? {} : { span: where[0].span }),
     recordId: where[0]?.recordId ?? team.id,

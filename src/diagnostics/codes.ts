@@ -64,7 +64,7 @@ export const CODES = {
   'check/team-name-variant': { severity: 'info', description: 'Two mentions of the same team are spelled differently (diacritics, case, punctuation).' },
   'check/knockout-score-mismatch': { severity: 'error', description: 'A match box or tie table disagrees with the bracket about the same tie.' },
   'check/team-not-qualified': { severity: 'warning', description: 'A team plays in a later stage but is in no earlier list of qualified teams.' },
-  'check/team-link-conflict': { severity: 'warning', description: 'Mentions of one team link to different pages.' },
+  'check/team-link-conflict': { severity: 'warning', description: "Mentions of one team link to different pages (info when the run has no redirects of the wiki and one name is in the other, so one title may redirect to the other)." },
   'check/team-link-variant': { severity: 'info', description: 'Mentions of one team link to titles that name the same club (a legal form such as FC or Fútbol Club, a founding year, a redirect, or an older or longer name of it); one page probably redirects to the other.' },
   'check/code-conflict': { severity: 'warning', description: 'One team code is used for two different teams.' },
   'check/standings-consistent': { severity: 'info', description: 'Summary of a standings table checked against its grid: how many teams agree and what was counted.' },

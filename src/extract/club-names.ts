@@ -154,3 +154,42 @@ export function relateTitles(a: string, b: string, redirects?: ReadonlyMap<strin
   const [ca, cb] = [clubNameCore(ka), clubNameCore(kb)];
   return ca.length > 0 && ca === cb ? 'legal-form' : undefined;
 }
+
+/**
+ * Words that make another team of the same club: a reserve or youth side, a women's team. A title
+ * that adds one to the other's name ("Real Madrid" → "Real Madrid Castilla") names another team.
+ * Lower case, without diacritics; `u` + age ("u21") and single Han characters (女 women, 青 youth,
+ * 预/預 reserve) are matched too.
+ */
+const SIDE_WORDS: ReadonlySet<string> = new Set([
+  'b', 'c', 'ii', 'iii', 'reserve', 'reserves', 'youth', 'academy', 'juniors', 'amateure', 'jong', 'castilla', 'mestalla', 'promesas',
+  'primavera', 'women', 'womens', 'ladies', 'femenino', 'femeni', 'feminino', 'femminile', 'feminine', 'frauen', 'dames', 'vrouwen', 'kvinner', 'dam',
+  '女', '青', '预', '預',
+]);
+const isSideWord = (w: string): boolean => SIDE_WORDS.has(w) || /^u\d\d$/.test(w) || /^sub \d\d$/.test(w);
+
+/** Scripts written without spaces between words: each character is compared as a word. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+function coreWords(title: string): Set<string> {
+  const core = clubNameCore(pageTitleKey(title));
+  const words = core === '' ? [] : core.split(' ');
+  return new Set(words.flatMap((w) => (UNSPACED.test(w) ? Array.from(w) : [w])));
+}
+
+/**
+ * Tells whether two titles that no redirect is known to join could still name one club's page:
+ * every word of one's name is in the other's ("Ascoli" in "Ascoli Picchio", "Hapoel Ramat Gan" in
+ * "Hapoel Ramat Gan Givatayim": a club renamed, a longer name that redirects), and what the other
+ * adds makes no other team of the club (a reserve side, a women's team). Only the wiki's redirects
+ * can settle it: "Milan" is in "Inter Milan" too.
+ * @param a one link target
+ * @param b another link target
+ * @returns false when the names show two different teams
+ */
+export function mayNameOneClub(a: string, b: string): boolean {
+  const [wa, wb] = [coreWords(a), coreWords(b)];
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  if (small.size === 0 || ![...small].every((w) => large.has(w))) return false;
+  return ![...large].some((w) => !small.has(w) && isSideWord(w));
+}

@@ -5,7 +5,7 @@
  * per table, and a summary per file. Plain text unless colour is asked for.
  */
 import { CODES } from '../diagnostics/codes.js';
-import type { Severity, Span, StandingsRecord } from '../types/index.js';
+import type { RelatedPlace, Severity, Span, StandingsRecord } from '../types/index.js';
 import { excerptAt, sliceOf } from './excerpt.js';
 import { countBySeverity, groupFindings, relatedKind, type Correction, type FindingGroup } from './findings.js';
 import { atLeastSeverity, countOf, diagnosticsOf, type ReportDiagnostic, type ReportItem } from './types.js';
@@ -88,12 +88,24 @@ function renderGroup(group: FindingGroup, textOf: (where: string | undefined) =>
   const where = group.table === undefined ? '' : c.paint('dim', ` (table at line ${group.table.span.start.line})`);
   const out = [`${c.paint('bold', group.title)}${where}`];
   const folded = new Set<ReportDiagnostic>();
+  // Each note (where else to look) once, under the first finding that points to it.
+  const noteKey = (r: RelatedPlace): string => `${r.message} ${r.span?.start.offset ?? ''}`;
+  const unseen = new Map(group.notes.map((n) => [noteKey(n), n]));
+  const notesOf = (findings: readonly ReportDiagnostic[]): string[] =>
+    findings.flatMap((d) =>
+      (d.related ?? []).flatMap((r) => {
+        const note = unseen.get(noteKey(r));
+        if (note === undefined) return [];
+        unseen.delete(noteKey(r));
+        return [noteLine(note, c)];
+      }),
+    );
   for (const d of group.findings) {
     if (folded.has(d)) continue;
     const kin = c.verbose || d.declared !== undefined ? [] : group.findings.filter((o) => o.code === d.code && o.severity === d.severity && o.declared === undefined);
     if (kin.length >= FOLD_AT) {
       for (const o of kin) folded.add(o);
-      out.push(...renderFold(kin, text, c));
+      out.push(...renderFold(kin, text, c), ...notesOf(kin));
       continue;
     }
     const own = textOf(whereOf(d));
@@ -101,13 +113,18 @@ function renderGroup(group: FindingGroup, textOf: (where: string | undefined) =>
     if (c.verbose) {
       for (const r of d.related ?? []) if (relatedKind(r) === 'detail') out.push(`      ${c.paint('dim', r.span === undefined ? '' : `${r.span.start.line}:${r.span.start.column} `)}${r.message}`);
     }
+    out.push(...notesOf([d]));
   }
-  for (const note of group.notes) out.push(`  ${c.paint('dim', `see ${note.span === undefined ? '' : `${note.span.start.line}:${note.span.start.column} `}`)}${note.message}`);
+  for (const note of unseen.values()) out.push(noteLine(note, c));
   for (const correction of group.corrections) {
     const where = correction.fix?.file ?? (first === undefined ? undefined : whereOf(first));
     out.push(...renderCorrection(correction, textOf(where), otherThan(where), c));
   }
   return out;
+}
+
+function noteLine(note: RelatedPlace, c: Context): string {
+  return `  ${c.paint('dim', `see ${note.span === undefined ? '' : `${note.span.start.line}:${note.span.start.column} `}`)}${note.message}`;
 }
 
 function severityLabel(severity: Severity, c: Context): string {

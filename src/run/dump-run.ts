@@ -86,6 +86,8 @@ export interface DumpRun {
    * runs once every part is known): they stay in pending.jsonl.
    */
   defer?: boolean;
+  /** A queue job's: whether the merge will know redirects (the dump's or a map), so its pages are read as a run on one machine reads them. */
+  knowsRedirects?: boolean;
 }
 
 /** What one dump gave. */
@@ -131,6 +133,7 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
   // A queue job leaves them to the merge (its part lists its range's redirects); the merge's reader gives them all.
   const known: Known =
     run.defer === true ? {} : run.redirects === false ? (run.redirectMap === undefined ? {} : { redirects: run.redirectMap, fixed: true }) : { redirects: run.redirectMap?.clone() ?? new RedirectTable() };
+  const knowsRedirects = run.defer === true ? run.knowsRedirects === true : known.redirects !== undefined;
   const done = new Map<number, Item>();
   const running = new Set<Promise<void>>();
   let next = 0;
@@ -190,6 +193,8 @@ export async function runDump(run: DumpRun): Promise<DumpResult> {
           style: run.settings.style,
           page: { title: item.title, ns: item.ns, ...opt('id', item.id), ...opt('revisionId', item.revisionId), text: item.text },
           ...templates,
+          // Read knowing the redirects (none joins two links yet; those that do are read again at the end).
+          ...(knowsRedirects ? { redirects: [] } : {}),
         })
         .then((outcome) => {
           const again = unresolved || (known.redirects !== undefined && !isFailure(outcome) && outcome.links !== undefined);

@@ -212,7 +212,7 @@ async function runArticle(
     errors.push(loaded);
     return undefined;
   }
-  const task = articleTask(ref, loaded.bytes, library);
+  const task = articleTask(ref, loaded.bytes, library, redirectMap !== undefined);
   const templates = task.templates ?? [];
   let answer = await executor.run(task);
   // Read again with the redirects of the map that join two of its teams' links, as a dump's articles are.

@@ -49,7 +49,7 @@ export async function readLate(run: DumpRun, output: DumpOutput | undefined, inM
         style: run.settings.style,
         page: p.page,
         ...templatesOf(run, { ...p.page, offset: 0 }),
-        ...(redirects.length === 0 ? {} : { redirects }),
+        ...(known.redirects === undefined ? {} : { redirects }),
       });
       const page = { title: p.page.title, ...opt('id', p.page.id), ...opt('revisionId', p.page.revisionId) };
       const outcome = isFailure(answer) ? budgetOutcome(run.file, page, answer, run.settings) : answer;

@@ -101,9 +101,11 @@ export function dumpRunOf(ref: InputRef, folder: string | undefined, options: Ru
  * @param ref the input
  * @param bytes its content
  * @param library the template pages known when it is read
+ * @param knowsRedirects the run has a redirect map: the article is read knowing that none of it joins
+ *   two of its links (it is read again with those that do)
  * @returns the task
  */
-export function articleTask(ref: Pick<InputRef, 'file' | 'key'>, bytes: Uint8Array, library: TemplateLibrary): Task {
+export function articleTask(ref: Pick<InputRef, 'file' | 'key'>, bytes: Uint8Array, library: TemplateLibrary, knowsRedirects = false): Task {
   const templates = library.size === 0 ? [] : library.pagesFor(new TextDecoder().decode(bytes)).filter((t) => t.file !== ref.file);
-  return { kind: 'article', file: ref.file, key: ref.key, bytes, ...(templates.length === 0 ? {} : { templates }) };
+  return { kind: 'article', file: ref.file, key: ref.key, bytes, ...(templates.length === 0 ? {} : { templates }), ...(knowsRedirects ? { redirects: [] } : {}) };
 }

@@ -25,7 +25,10 @@ export type Task = ({ kind: 'article'; file: string; key: string; bytes: Uint8Ar
   style?: EnvelopeStyle;
   /** The pages among the inputs this article may transclude (found by name in its text). */
   templates?: TemplatePage[];
-  /** Redirects between the article's link titles (title key → title key), from the dump. */
+  /**
+   * Redirects between the article's link titles (title key → title key), from the dump or a map;
+   * empty when the run knows the wiki's redirects and none joins two of them (absent: it knows none).
+   */
   redirects?: [string, string][];
 };
 

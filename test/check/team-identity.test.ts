@@ -33,7 +33,18 @@ describe('one team under many names', () => {
 
   it('should keep a warning when one title is the reserve team of the other', () => {
     const a = table('[[Estudiantes de Mérida]]', '[[Caracas FC B|Caracas]]');
-    expect(a.diagnostics.map((d) => d.code)).toContain('check/team-link-conflict');
+    expect(a.diagnostics.find((d) => d.code === 'check/team-link-conflict')?.severity).toBe('warning');
+  });
+
+  it('should only note a name inside the other when no redirects are known, and warn when they are and join nothing', () => {
+    // "Caracas" in "Caracas Rojos del Ávila": a renamed club whose old title may redirect, or another page.
+    const text = `${LIST}==Standings==\n{{#invoke:sports table|main|style=WDL\n|team1=EME|name_EME=[[Estudiantes de Mérida]]\n|team2=CRC|name_CRC=[[Caracas Rojos del Ávila|Caracas]]\n}}`;
+    const conflict = (a: ReturnType<typeof extract>) => a.diagnostics.find((d) => d.code === 'check/team-link-conflict');
+    expect(conflict(extract(text))).toMatchObject({ severity: 'info', message: expect.stringContaining('cannot tell without the wiki') });
+    expect(conflict(extract(text, { redirects: new Map() }))?.severity).toBe('warning');
+    expect(conflict(extract(text, { redirects: new Map([['Other club', 'Caracas FC']]) }))?.severity).toBe('warning');
+    // Names that share no word, or where one adds a reserve side, are two teams whatever the redirects.
+    expect(conflict(table('[[Estudiantes de Mérida]]', '[[Deportivo La Guaira|Caracas]]'))?.severity).toBe('warning');
   });
 
   it('should join two titles through a redirect map, and say so', () => {

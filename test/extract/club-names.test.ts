@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clubNameCore, pageTitleKey, relateTitles } from '../../src/extract/club-names.js';
+import { clubNameCore, mayNameOneClub, pageTitleKey, relateTitles } from '../../src/extract/club-names.js';
 
 describe('pageTitleKey', () => {
   it('should compare titles as MediaWiki does: first letter, underscores, anchors', () => {
@@ -78,5 +78,37 @@ describe('relateTitles', () => {
     expect(relateTitles('Arsenal F.C.', 'Arsenal W.F.C.')).toBeUndefined();
     expect(relateTitles('Real Madrid CF', 'Real Betis')).toBeUndefined();
     expect(relateTitles('Manchester United F.C.', 'Manchester City F.C.')).toBeUndefined();
+  });
+});
+
+describe('mayNameOneClub', () => {
+  // Pairs of link titles of one team in real articles (2005–06 Serie A, 2016–17 Toto Cup Leumit,
+  // 2017 Chinese Women's Super League), where one page is a redirect to the other, and pairs that name two teams.
+  it.each([
+    ['Ascoli Calcio 1898 FC', 'Ascoli Picchio FC 1898'],
+    ['Hapoel Nir Ramat HaSharon F.C.', 'Hapoel Ramat HaSharon F.C.'],
+    ['Hapoel Ramat Gan Givatayim F.C.', 'Hapoel Ramat Gan F.C.'],
+    ['河北女足', '河北华夏幸福女子足球俱乐部'],
+    // The limit: only redirects tell these apart.
+    ['A.C. Milan', 'Inter Milan'],
+  ])('should take %s and %s as names that may be one club', (a, b) => {
+    expect(mayNameOneClub(a, b)).toBe(true);
+    expect(mayNameOneClub(b, a)).toBe(true);
+  });
+
+  it.each([
+    ['Real Madrid CF', 'Real Madrid Castilla'],
+    ['Caracas FC', 'Caracas FC B'],
+    ['Arsenal F.C.', 'Arsenal W.F.C. Women'],
+    ['Juventus FC', 'Juventus FC U23'],
+    ['FC Barcelona', 'FC Barcelona Femení'],
+    ['北京国安', '北京国安女足'],
+    ['Deportivo Táchira FC', 'Zamora FC'],
+    ['Hapoel Haifa F.C.', 'Hapoel Tel Aviv F.C.'],
+    ['北京国安', '北京人和'],
+    ['FC', 'SC'],
+  ])('should take %s and %s as two teams', (a, b) => {
+    expect(mayNameOneClub(a, b)).toBe(false);
+    expect(mayNameOneClub(b, a)).toBe(false);
   });
 });

@@ -24,7 +24,8 @@ describe('a dump of the samples', () => {
   it('should give, page by page, the records and findings extract gives for the same articles as files', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wikitally-dump-files-'));
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'make-dump.mjs'), '--out', dir, '--name', 'samples', '--articles', ...ARTICLES]);
-    const fromDump = await run({ inputs: [path.join(dir, 'samples.xml.bz2')], jobs: 0, namespaces: [0, 10], scope: 'all' });
+    // Without the dump's redirects, as files have none: a team's two link titles are then told alike.
+    const fromDump = await run({ inputs: [path.join(dir, 'samples.xml.bz2')], jobs: 0, namespaces: [0, 10], scope: 'all', redirects: false });
     const fromFiles = await run({ inputs: ARTICLES, jobs: 0 });
     const dumped = new Map((fromDump.inputs[0]?.articles ?? []).map((a) => [a.source.title, a]));
     const files = fromFiles.inputs.flatMap((i) => i.articles);

@@ -65,9 +65,15 @@ describe("a dump's redirects", () => {
     expect(summary.diagnostics.byCode['check/team-link-conflict']).toBeUndefined();
   });
 
-  it('should keep the warning with --no-redirects (redirects: false)', async () => {
+  it('should warn when the dump has no redirect joining the two titles, and only note them with --no-redirects (redirects: false)', async () => {
+    // The dump's redirects say the two titles are two pages.
+    const kept = await run({ inputs: [dumpOf([article, unrelated])], jobs: 0 });
+    expect(ascoli(kept.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)))).toEqual(['warning check/team-link-conflict']);
+    // Without them the run cannot tell a link to a redirect from a link to another page.
     const r = await run({ inputs: [dumpOf([article, redirect])], jobs: 0, redirects: false });
-    expect(ascoli(r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)))).toEqual(['warning check/team-link-conflict']);
+    const ds = r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics));
+    expect(ascoli(ds)).toEqual(['info check/team-link-conflict']);
+    expect(ds.find((d) => d.message.includes('Ascoli'))?.message).toContain('cannot tell without the wiki\'s redirects');
   });
 });
 
@@ -84,9 +90,12 @@ describe('--redirect-map', () => {
     writeFileSync(tsv, '# title\ttarget\n\nReggina 1914\tSomewhere else\nAscoli_Picchio_FC_1898\tAscoli Calcio 1898 FC\n');
     expect(await onFiles(tsv)).toEqual(['info check/team-link-variant']);
     expect(await onFiles(dumpOf([redirect, unrelated]))).toEqual(['info check/team-link-variant']);
-    // Without the map, the warning stays.
+    // A map that joins other titles says these are two pages: a warning. Without a map, a note.
+    const other = path.join(dir, 'other.tsv');
+    writeFileSync(other, 'Reggina 1914\tSomewhere else\n');
+    expect(await onFiles(other)).toEqual(['warning check/team-link-conflict']);
     const r = await run({ inputs: [serieA], jobs: 0 });
-    expect(ascoli(r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)))).toEqual(['warning check/team-link-conflict']);
+    expect(ascoli(r.inputs.flatMap((i) => i.articles.flatMap((a) => a.diagnostics)))).toEqual(['info check/team-link-conflict']);
   });
 
   it("should use the map for a dump's articles too, and with --no-redirects the map alone", async () => {

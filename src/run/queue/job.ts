@@ -128,7 +128,8 @@ async function dumpPart(job: JobPayload, temp: string, context: WorkerContext): 
     onFraction(1);
   };
   const ref = inputRef(job.input);
-  const result = await runDump({ ...dumpRunOf(ref, temp, options, executor, settings, false, await libraryOf(job)), read, defer: true });
+  const knowsRedirects = job.options.redirects || job.options.redirectMap;
+  const result = await runDump({ ...dumpRunOf(ref, temp, options, executor, settings, false, await libraryOf(job)), read, defer: true, knowsRedirects });
   await pages.close();
   if (result.lost > 0) throw new Error(`Unexpected failure writing the part in ${temp}, expected it written`);
   if (given.length !== outcomes.length) throw new Error(`Unexpected ${outcomes.length} articles written for ${given.length} read (a bug), expected as many`);
@@ -144,7 +145,7 @@ async function articlePart(job: JobPayload, temp: string, context: WorkerContext
   if (!('bytes' in loaded)) answer = { unreadable: loaded.message };
   else {
     const settings = taskSettingsOf(runOptionsOf(job), false);
-    const task = articleTask(ref, loaded.bytes, await libraryOf(job));
+    const task = articleTask(ref, loaded.bytes, await libraryOf(job), job.options.redirectMap);
     const outcome = await executorFor(context, settings, job.options.budget).run(task);
     answer = { context: contextKey(task), answer: outcome };
   }

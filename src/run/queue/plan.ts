@@ -54,6 +54,8 @@ export interface JobOptions {
   transclusions: boolean;
   /** Keep the dump's redirects (main namespace): each part lists its own, the merge joins them. */
   redirects: boolean;
+  /** The run was given a `--redirect-map` (the merge loads it): its articles are read as knowing redirects. */
+  redirectMap: boolean;
   decoder?: DecoderChoice;
   budget: TaskBudget;
   /** The library known before any input: template files among the inputs, then the `--templates` files. */
@@ -167,6 +169,7 @@ async function jobOptionsOf(options: RunOptions, files: readonly InputRef[], err
     compact: options.compact === true,
     transclusions,
     redirects: options.redirects !== false,
+    redirectMap: options.redirectMap !== undefined,
     ...(options.decoder === undefined ? {} : { decoder: options.decoder }),
     budget: options.budget ?? DEFAULT_BUDGET,
     library,
