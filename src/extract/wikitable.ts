@@ -174,9 +174,9 @@ function reportSpans(view: TableView, id: string, context: StageContext): void {
     for (const c of row) {
       if (c === undefined || seen.has(c)) continue;
       seen.add(c);
-      for (const [attr, raw, used] of [
-        ['rowspan', c.rowspanRaw, c.rowspan],
-        ['colspan', c.colspanRaw, c.colspan],
+      for (const [attr, raw, used, at] of [
+        ['rowspan', c.rowspanRaw, c.rowspan, c.rowspanAt],
+        ['colspan', c.colspanRaw, c.colspan, c.colspanAt],
       ] as const) {
         // A span computed by a template ({{#if:…}}) cannot be judged here.
         if (raw === undefined || raw.includes('{')) continue;
@@ -187,7 +187,7 @@ function reportSpans(view: TableView, id: string, context: StageContext): void {
               code: 'extract/table-span-capped',
               stage: 'extract',
               message: `Unexpected ${attr}="${raw.length > 20 ? `${raw.slice(0, 12)}…` : raw}", expected at most ${cap}; read as ${used}, as browsers do`,
-              span: c.span,
+              span: at ?? c.span,
               recordId: id,
             });
           }
@@ -197,7 +197,7 @@ function reportSpans(view: TableView, id: string, context: StageContext): void {
           code: 'extract/table-bad-span',
           stage: 'extract',
           message: `Unexpected ${attr}="${raw}", expected a whole number of at least 1; read as ${used}, as browsers do`,
-          span: c.span,
+          span: at ?? c.span,
           recordId: id,
         });
       }
@@ -206,7 +206,7 @@ function reportSpans(view: TableView, id: string, context: StageContext): void {
           code: 'extract/table-span-overflow',
           stage: 'extract',
           message: `Unexpected rowspan="${c.rowspan}" reaching past the last row, expected at most ${view.grid.length - y}; the cell fills the rows that exist`,
-          span: c.span,
+          span: c.rowspanAt ?? c.span,
           recordId: id,
         });
       }

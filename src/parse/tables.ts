@@ -25,6 +25,9 @@ export interface TableCellView {
   /** The span attributes as written, when present. */
   rowspanRaw?: string;
   colspanRaw?: string;
+  /** Where those attributes are written (`colspan="2.5"`), for a finding about them. */
+  rowspanAt?: Span;
+  colspanAt?: Span;
 }
 
 /** A table, rendered. */
@@ -126,7 +129,7 @@ export function layoutTable(rows: readonly (readonly LayoutCell[])[]): Layout {
  * @returns the view
  */
 export function cellView(fields: TableCellView): TableCellView {
-  const { text, links, sortKey, header, span, origin, rowspan, colspan, rowspanRaw, colspanRaw } = fields;
+  const { text, links, sortKey, header, span, origin, rowspan, colspan, rowspanRaw, colspanRaw, rowspanAt, colspanAt } = fields;
   return {
     text,
     links,
@@ -138,6 +141,8 @@ export function cellView(fields: TableCellView): TableCellView {
     colspan,
     ...(rowspanRaw === undefined ? {} : { rowspanRaw }),
     ...(colspanRaw === undefined ? {} : { colspanRaw }),
+    ...(rowspanAt === undefined ? {} : { rowspanAt }),
+    ...(colspanAt === undefined ? {} : { colspanAt }),
   };
 }
 
@@ -163,14 +168,22 @@ export function tableView(fields: Omit<TableView, 'section'>): Omit<TableView, '
 const SPAN_RAW = { rowspan: /rowspan\s*=\s*["']?([^"'\s|]*)/i, colspan: /colspan\s*=\s*["']?([^"'\s|]*)/i };
 
 /**
- * The span attributes as written, read from the text before a cell's content (`\n| rowspan=2 |`).
+ * The span attributes as written, read from the text before a cell's content (`\n| rowspan=2 |`),
+ * and where each is written.
  * @param prefix the cell's syntax, attributes and `|`, as in the source
- * @returns the raw rowspan and colspan values found
+ * @param at the source span of a range of the prefix (offsets into it)
+ * @returns the raw rowspan and colspan values found, and their places
  */
-export function rawSpans(prefix: string): { rowspanRaw?: string; colspanRaw?: string } {
-  const rowspanRaw = SPAN_RAW.rowspan.exec(prefix)?.[1];
-  const colspanRaw = SPAN_RAW.colspan.exec(prefix)?.[1];
-  return { ...(rowspanRaw === undefined ? {} : { rowspanRaw }), ...(colspanRaw === undefined ? {} : { colspanRaw }) };
+export function rawSpans(prefix: string, at: (start: number, end: number) => Span): Pick<TableCellView, 'rowspanRaw' | 'colspanRaw' | 'rowspanAt' | 'colspanAt'> {
+  const out: Pick<TableCellView, 'rowspanRaw' | 'colspanRaw' | 'rowspanAt' | 'colspanAt'> = {};
+  for (const attr of ['rowspan', 'colspan'] as const) {
+    const m = SPAN_RAW[attr].exec(prefix);
+    if (m?.[1] === undefined) continue;
+    const end = m.index + m[0].length;
+    out[`${attr}Raw`] = m[1];
+    out[`${attr}At`] = at(m.index, /["']/.test(prefix[end] ?? '') ? end + 1 : end);
+  }
+  return out;
 }
 
 type TdLike = Token & {
@@ -350,7 +363,7 @@ function viewCell(cell: TreeCell, origin: Coords, base: number, locator: Locator
     origin,
     rowspan: Math.min(td.rowspan, MAX_ROWSPAN),
     colspan: Math.min(td.colspan, MAX_COLSPAN),
-    ...rawSpans(prefix),
+    ...rawSpans(prefix, (s, e) => locator.span(base + cell.start + s, base + cell.start + e)),
   });
 }
 

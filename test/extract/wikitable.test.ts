@@ -28,6 +28,13 @@ describe('wikitable extractor', () => {
     expect(a.tables[0]?.rows[1]?.cells.map((c) => c.column)).toEqual(['A', 'B', 'column 3']);
   });
 
+  it('should point a finding about a span at the attribute as written, not at the cell', () => {
+    const a = table('{|\n! A !! B\n|-\n| colspan="x" | 1 || 2\n|-\n| x || rowspan=3 | 3\n|}');
+    const at = (code: string) => a.diagnostics.find((d) => d.code === code)?.span;
+    expect(at('extract/table-bad-span')).toMatchObject({ start: { line: 4, column: 3 }, end: { line: 4, column: 14 } });
+    expect(at('extract/table-span-overflow')).toMatchObject({ start: { line: 6, column: 8 }, end: { line: 6, column: 17 } });
+  });
+
   it('should read a nested table as its own record pointing at its parent', () => {
     const a = table('{|\n! Outer\n|-\n|\n{|\n| inner\n|}\n|}');
     expect(a.tables.map((t) => [t.id, t.parentId])).toEqual([

@@ -148,7 +148,7 @@ function viewCell(src: TableSource, c: ScannedCell, origin: Coords, attrs: Reado
     origin,
     rowspan: readSpan(attrs.get('rowspan'), MAX_ROWSPAN),
     colspan: readSpan(attrs.get('colspan'), MAX_COLSPAN),
-    ...rawSpans(chunk.slice(c.prefixStart, c.contentStart)),
+    ...rawSpans(chunk.slice(c.prefixStart, c.contentStart), (s, e) => src.locator.span(src.base + c.prefixStart + s, src.base + c.prefixStart + e)),
   });
 }
 
