@@ -1,7 +1,8 @@
-// node scripts/count-warnings.mjs [files…]: the warnings `wikitally check` gives on the real
+// node scripts/count-warnings.mjs [--list] [files…]: the warnings `wikitally check` gives on the real
 // articles of samples/ (the corpus articles, the seed, the Intertoto excerpt, the zh cup articles), by article and code,
 // with the table page the Bundesliga article transcludes. For the issue's noise target: read each
-// warning and tell whether it points at something wrong. Needs `npm run build` first.
+// warning and tell whether it points at something wrong (`--list` prints each one, with its line, to read
+// against the article). Needs `npm run build` first.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,9 @@ const REAL = [
   // And with two-legged 16TeamBrackets.
   '2014年亞足聯冠軍聯賽.wikitext', '2014年亞洲足協盃.wikitext', '2015年亞洲足協盃.wikitext', '2017年中国女子足球超级联赛.wikitext',
 ].map((f) => path.join('samples', f));
-const files = process.argv.length > 2 ? process.argv.slice(2) : REAL;
+const args = process.argv.slice(2);
+const list = args[0] === '--list';
+const files = args.length > (list ? 1 : 0) ? args.slice(list ? 1 : 0) : REAL;
 let total = 0;
 for (const file of files) {
   let out;
@@ -31,5 +34,6 @@ for (const file of files) {
   for (const d of warnings) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
   total += warnings.length;
   console.log(`${file}: ${warnings.length} ${JSON.stringify(byCode)}`);
+  if (list) for (const d of warnings) console.log(`  ${d.span === undefined ? '' : `${d.span.start.line}:${d.span.start.column} `}${d.code}: ${d.message}`);
 }
 console.log(`${total} warnings in ${files.length} articles`);
