@@ -158,15 +158,16 @@ export function relateTitles(a: string, b: string, redirects?: ReadonlyMap<strin
 /**
  * Words that make another team of the same club: a reserve or youth side, a women's team. A title
  * that adds one to the other's name ("Real Madrid" → "Real Madrid Castilla") names another team.
- * Lower case, without diacritics; `u` + age ("u21") and single Han characters (女 women, 青 youth,
- * 预/預 reserve) are matched too.
+ * Lower case, without diacritics or punctuation ("U-21", "Sub-20", "under-20" are the words "u",
+ * "sub", "under" before their age); "u21" and single Han characters (女 women, 青 youth, 预/預
+ * reserve) too.
  */
 const SIDE_WORDS: ReadonlySet<string> = new Set([
-  'b', 'c', 'ii', 'iii', 'reserve', 'reserves', 'youth', 'academy', 'juniors', 'amateure', 'jong', 'castilla', 'mestalla', 'promesas',
+  'b', 'c', 'ii', 'iii', 'u', 'sub', 'under', 'reserve', 'reserves', 'youth', 'academy', 'juniors', 'amateure', 'jong', 'castilla', 'mestalla', 'promesas',
   'primavera', 'women', 'womens', 'ladies', 'femenino', 'femeni', 'feminino', 'femminile', 'feminine', 'frauen', 'dames', 'vrouwen', 'kvinner', 'dam',
   '女', '青', '预', '預',
 ]);
-const isSideWord = (w: string): boolean => SIDE_WORDS.has(w) || /^u\d\d$/.test(w) || /^sub \d\d$/.test(w);
+const isSideWord = (w: string): boolean => SIDE_WORDS.has(w) || /^u\d\d$/.test(w);
 
 /** Scripts written without spaces between words: each character is compared as a word. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
