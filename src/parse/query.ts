@@ -109,10 +109,17 @@ export function viewTemplate(node: Token, base: number, locator: Locator): Omit<
   };
 }
 
-/** The comment just before a node, across white space only. */
+/**
+ * The comment just before a node, across white space only. A comment on the line after a heading
+ * is the end of the heading's trail in wikiparser-node's tree: it is looked for there too.
+ */
 function precedingComment(node: Token): string | undefined {
   let prev: AstNodes | undefined = node.previousSibling;
   while (prev !== undefined && prev.type === 'text' && String(prev).trim().length === 0) prev = prev.previousSibling;
+  if (prev?.type === 'heading') {
+    prev = prev.lastChild?.lastChild ?? undefined;
+    while (prev !== undefined && prev.type === 'text' && String(prev).trim().length === 0) prev = prev.previousSibling;
+  }
   if (prev?.type === 'text') {
     const m = /<!--([\s\S]*?)-->\s*$/.exec(String(prev));
     return m?.[1]?.trim();

@@ -147,7 +147,34 @@ const PIECES = [
   '{{#if:a|b|c}}', '[http://x.org y]', 'ISBN 0123456789', '__NOTOC__', '[[File:F.png|5px]]', '{{Sort|1=a|2=b}}', '-',
   '[https://x.org/a?b=1&c=2 l m]', '[//x.org]', '[http://x.org  two]', '[HTTP://x.org', ']', '[news:x y]', 'http://x.org', '[[A#b|c]]', '[[A#b]]',
   '[[#b|c]]', '[[B & C]]', '[[A&amp;B|x]]', '[[A&#91;B]]', '[http://x.org/&amp; q]', '[http://x.org a&amp;b]',
+  '-{a|b}-', '-{zh:x;zh-tw:y}-', '-{', '}-', '-{[[L|l]]}-', '-{{{x}}}-',
+  '[[UTC+01:00|UTC+1]]', '[[a:b]]', '[[wikt:x|y]]', '[[:Category:C|c]]', '[[ file :F.png|y]]', '[[Category:C]]', '[[Talk:T#s|t]]',
 ];
+
+/** Language-converter blocks (zh.wikipedia writes them in names): each case, and who reads it (the targeted parser, wikiparser-node for a table region, or for the chunk). */
+const CONVERTER_CASES: [string, string, 'targeted' | 'region' | 'full'][] = [
+  ['a block with | and = in a template parameter', '{{Football box|team1=-{zh-cn:A|zh-tw:B}-|goals1=-{a=b}- 90\'|team2=[[C|-{x|y}-]]}}', 'targeted'],
+  ['templates and links inside a block', '{{Football box|goals1=x -{zh:{{flag|A}};zh-tw:[[B|b]]}- y|score=1–0}}', 'targeted'],
+  ['blocks at the root and in a heading', '== -{zh:A;zh-tw:B}- ==\n-{zh:a|b}- text {{Football box|score=1–0}}', 'targeted'],
+  ['a block in an #invoke', '{{#invoke:Sports table|main|style=WDL|team1=A|name_A=-{zh:甲;zh-tw:乙}-|win_A=1}}', 'targeted'],
+  ['a dash before a template', 'x -{{Football box|score=1–0}}', 'targeted'],
+  ['a block over two lines', '{{Football box|goals1=-{a\nb}-}}', 'full'],
+  ['}} inside a block', '{{x|-{c}}', 'full'],
+  ['a block never closed', '{{Football box|score=-{a}}', 'full'],
+  [']] inside a block', '[[A|-{x]]}-', 'full'],
+  ['a block closing right before the template', '{{Football box|a=-{x}-}}', 'targeted'],
+  ['blocks in table cells: || splits, | does not', '{|\n| -{x||y}- || -{p|q}- || style="-{a}-" | b || -{{x}} | c\n|+ -{p|q}-\n|}', 'targeted'],
+];
+
+describe('targeted parser, language-converter blocks', () => {
+  for (const [name, text, path] of CONVERTER_CASES) {
+    it(`should give the same views as the full parse on ${name}`, () => {
+      const { full, targeted, stats } = parseBoth(text);
+      expect(targeted).toBe(full);
+      expect(stats.full > 0 ? 'full' : stats.tableFallbacks === undefined ? 'targeted' : 'region').toBe(path);
+    });
+  }
+});
 
 describe('targeted table reader, on generated tables', () => {
   const line = fc.tuple(fc.constantFrom(...LINE_STARTS), fc.array(fc.constantFrom(...PIECES), { maxLength: 6 })).map(([s, p]) => s + p.join(''));
@@ -163,6 +190,30 @@ describe('targeted table reader, on generated tables', () => {
       }),
       // Cases fast-check found on other seeds, kept: a comment before `----` leaves it at a line start.
       { numRuns: 300, examples: [[['{|\n|\n<!--\n-->----\n|\n|}']]], ...propertySeed() },
+    );
+  });
+});
+
+/** Pieces of template values: converter blocks (whole and broken), links, templates, `|`, `=`, new lines. */
+const VALUE_PIECES = [
+  'a', ' ', '|', '=', '-', '{', '}', '-{', '}-', '-{zh:x;zh-tw:y}-', '-{a|b}-', '-{k=v}-', '-{[[L|l]]}-', '-{{{flag|A}}}-', '-{ {{flag|A}} }-',
+  '[[L]]', '[[L|l]]', '{{flagicon|GER}}', '{{nowrap|n}}', '\n', '<!-- c -->', "''", '&nbsp;', ']]', '}}', '[[', '{{',
+  '[[UTC+01:00|UTC+1]]', '[[a:b]]', '[[:Category:C|c]]', '[[File:F.png|5px]]', '[[ category : X ]]', '21:00',
+];
+
+describe('targeted parser, on generated templates with converter blocks', () => {
+  const value = fc.array(fc.constantFrom(...VALUE_PIECES), { maxLength: 8 }).map((p) => p.join(''));
+  const call = fc
+    .tuple(fc.constantFrom('Football box', '#invoke:Sports table|main', 'TwoLegResult'), fc.array(fc.tuple(fc.constantFrom('', 'team1=', 'score=', 'name_A='), value), { maxLength: 4 }))
+    .map(([name, parts]) => `{{${name}${parts.map(([k, v]) => `|${k}${v}`).join('')}}}`);
+
+  it('should give the same views as the full parse on any such text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(call, value), { minLength: 1, maxLength: 3 }), (pieces) => {
+        const { full, targeted } = parseBoth(`== h ==\n${pieces.join('\n')}`);
+        expect(targeted).toBe(full);
+      }),
+      { numRuns: 300, ...propertySeed() },
     );
   });
 });

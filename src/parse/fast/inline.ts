@@ -27,6 +27,8 @@ export interface InlineConfig {
   htmlTags: ReadonlySet<string>;
   /** Matches the start of a free external link or magic link. */
   linkLike: RegExp;
+  /** Whether the text before a link target's first `:` names a namespace (`File`, `category`, `` for `[[:X]]`): such a link is the full parser's to read. */
+  namespacePrefix(prefix: string): boolean;
   /** `Template:Nowrap` for `nowrap`; undefined when the name is not a plain template name. */
   templateTitle(name: string): string | undefined;
 }
@@ -65,10 +67,30 @@ const HTML_TAG = /^(\/?)([a-z][^\s/>]*)((?:\s|\/(?!>))[^>]*?)?(\/?>)/i;
 export function inlineText(src: InlineSource, start: number, end: number): PlainText | undefined {
   const masked = src.masked.slice(start, end);
   if (!SPECIAL.test(masked) && !MAGIC_LINK.test(masked)) return { text: collapse(masked), links: [] };
-  if (HARD.test(masked) || hasFreeLink(masked, src.config.linkLike)) return undefined;
+  // Line-start syntax inside a template's arguments (`\n|key=…`) is the template's own: only the text around calls counts.
+  if ((HARD.test(masked) && HARD.test(outsideCalls(src, start, end))) || hasFreeLink(masked, src.config.linkLike)) return undefined;
   const links: Link[] = [];
   const parts = walk(src, start, end, links);
   return parts === undefined ? undefined : { text: collapse(decodeEntities(finish(parts))), links };
+}
+
+/** The masked range with each call inside it (whole) replaced by one `x`. */
+function outsideCalls(src: InlineSource, start: number, end: number): string {
+  const { masked } = src;
+  let out = '';
+  let at = start;
+  let i = masked.indexOf('{{', start);
+  while (i !== -1 && i < end) {
+    const call = src.callAt.get(i);
+    if (call === undefined || call.end > end) {
+      i = masked.indexOf('{{', i + 2);
+      continue;
+    }
+    out += `${masked.slice(at, i)}x`;
+    at = call.end;
+    i = masked.indexOf('{{', call.end);
+  }
+  return out + masked.slice(at, end);
 }
 
 /** What a range holds at the quote stage: its own text, and the output of each token inside it. */
@@ -208,8 +230,11 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
 function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined): string | undefined {
   const targetEnd = link.bar === -1 ? link.end - 2 : link.bar;
   const target = src.text.slice(link.start + 2, targetEnd);
-  // Namespaces, interwiki, anchors alone, subpages, entities and markup in the target: wikiparser-node decides.
-  if (target.trim().length === 0 || /[:%<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./#]|~~~|&[#a-z\d]+;/i.test(target)) return undefined;
+  // Namespaces, anchors alone, subpages, entities and markup in the target: wikiparser-node decides.
+  // A colon after anything but a namespace is part of a page name (`[[UTC+01:00|UTC+1]]`): the wiki has no interwiki prefixes.
+  if (target.trim().length === 0 || /[%<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./#]|~~~|&[#a-z\d]+;/i.test(target)) return undefined;
+  const colon = target.indexOf(':');
+  if (colon !== -1 && src.config.namespacePrefix(target.slice(0, colon))) return undefined;
   if (src.masked.slice(link.start + 2, targetEnd) !== target) return undefined;
   let label: string;
   if (link.bar === -1) label = target;

@@ -4,9 +4,14 @@
  *
  * It follows MediaWiki's preprocessor (as wikiparser-node's `parseBraces` implements it) only for
  * well-formed text: every `{{` closed by `}}`, every `[[` inside a template closed by `]]`, no
- * `{{{…}}}`, no `-{…}-`, no line-start `=` inside a template. Anything else is reported as
- * irregular and the caller parses the chunk with wikiparser-node instead, so the two paths never
- * disagree on what a template is.
+ * `{{{…}}}`, no line-start `=` inside a template, and each language-converter block `-{…}-` on one
+ * line, closed, with only whole templates and links inside. Anything else is reported as irregular
+ * and the caller parses the chunk with wikiparser-node instead, so the two paths never disagree on
+ * what a template is.
+ *
+ * A `-{…}-` block is a pair of the preprocessor (as in MediaWiki): a `|` or `=` inside it does not
+ * split or name the parameter of a template around it. With the enwiki configuration there is no
+ * variant to convert to, so it is text otherwise (its templates and links are read as usual).
  */
 
 /** One parameter part of a template: `[start, end)` after its `|`, and its first top-level `=`. */
@@ -48,7 +53,7 @@ export interface Structure {
 }
 
 interface Frame {
-  kind: 'call' | 'link';
+  kind: 'call' | 'link' | 'converter';
   start: number;
   call?: Call;
   link?: LinkPair;
@@ -83,6 +88,17 @@ export function findStructure(masked: string): Structure {
       while (j < n && masked[j] === c) j++;
       const run = j - i;
       special.lastIndex = j;
+      if (top?.kind === 'converter' && (c === '}' || c === ']')) {
+        // `}-` closes the block; any other closing bracket inside it is left to wikiparser-node, and so
+        // is `}-{`: wikiparser-node first pairs the innermost blocks, and may take that `-` for the next one.
+        if (c === '}' && run === 1 && masked[j] === '-') {
+          if (masked[j + 1] === '{') return fail('`}-{`');
+          stack.pop();
+          special.lastIndex = j + 1;
+          continue;
+        }
+        if (run > 1 || c === '}') return fail('a closing bracket inside `-{…}-`');
+      }
       if (run === 1) continue;
       if (c === '{') {
         if (run !== 2) return fail(`a run of ${run} \`{\``);
@@ -115,14 +131,24 @@ export function findStructure(masked: string): Structure {
       }
       continue;
     }
-    if (top === undefined) {
-      if (c === '\n') rootNewlines.push(i);
-      else if (c === '-' && isConverter(masked, i)) return fail('`-{` (language converter)');
+    if (c === '-') {
+      if (isConverter(masked, i)) {
+        if (stack.length >= MAX_DEPTH) return fail('nesting deeper than the targeted parser follows');
+        stack.push({ kind: 'converter', start: i, partStart: i + 2, eq: -1 });
+        special.lastIndex = i + 2;
+      }
       continue;
     }
-    if (c === '-') {
-      if (isConverter(masked, i)) return fail('`-{` (language converter)');
-    } else if (c === '\n') {
+    if (top === undefined) {
+      if (c === '\n') rootNewlines.push(i);
+      continue;
+    }
+    if (top.kind === 'converter') {
+      // `|` and `=` inside the block are its own; a new line is left to wikiparser-node.
+      if (c === '\n') return fail('`-{…}-` over two lines');
+      continue;
+    }
+    if (c === '\n') {
       // A line starting with `=` (after comments) inside a call may be a heading; a link over two
       // lines is text again after the brace stage. Both are left to wikiparser-node.
       if (top.kind === 'link') return fail('a link over two lines');
@@ -139,7 +165,8 @@ export function findStructure(masked: string): Structure {
       } else if (c === '=' && top.eq === -1 && top.call !== undefined && top.call.name.end !== -1) top.eq = i;
     }
   }
-  if (stack.length > 0) return fail(stack[stack.length - 1]?.kind === 'call' ? '`{{` with no closing `}}`' : '`[[` with no closing `]]`');
+  const open = stack[stack.length - 1]?.kind;
+  if (open !== undefined) return fail(open === 'call' ? '`{{` with no closing `}}`' : open === 'link' ? '`[[` with no closing `]]`' : '`-{` with no closing `}-`');
   return { calls, links, rootNewlines };
 }
 

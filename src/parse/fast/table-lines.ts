@@ -272,7 +272,7 @@ function readCells(flat: string, base: number, table: ScannedTable, cells: Scann
   return cell ?? unreachable();
 }
 
-/** A `TdToken`: attributes before the first `|` of its piece, unless that part holds `[[`. */
+/** A `TdToken`: attributes before the first `|` of its piece, unless that part holds `[[` or `-{` (a link or a converter block). */
 function newCell(
   flat: string,
   base: number,
@@ -284,7 +284,7 @@ function newCell(
   const piece = flat.slice(segStart, segEnd);
   const at = piece.indexOf('|');
   const bar = segStart + at;
-  const hasAttr = at !== -1 && !piece.slice(0, at).includes('[[');
+  const hasAttr = at !== -1 && !/\[\[|-\{/.test(piece.slice(0, at));
   return {
     table,
     ...syntax,
