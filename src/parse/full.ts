@@ -66,8 +66,9 @@ export const FULL_PARSER: FullParser = {
   inline: {
     htmlTags: new Set((config.html as string[][]).flat()),
     linkLike: new RegExp(`(?:${config.protocol.split('|').map((p) => p.replace(/[/.]/g, (c) => `\\${c}`)).join('|')})`, 'i'),
-    namespacePrefix(prefix: string): boolean {
-      return Object.hasOwn(config.nsid, prefix.replace(/[\s_]+/g, ' ').trim().toLowerCase());
+    namespaceOf(prefix: string): number | undefined {
+      const key = prefix.replace(/[\s_]+/g, ' ').trim().toLowerCase();
+      return Object.hasOwn(config.nsid, key) ? config.nsid[key] : undefined;
     },
     templateTitle(name: string): string | undefined {
       const kind = callKind(name);

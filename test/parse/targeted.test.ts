@@ -149,6 +149,7 @@ const PIECES = [
   '[[#b|c]]', '[[B & C]]', '[[A&amp;B|x]]', '[[A&#91;B]]', '[http://x.org/&amp; q]', '[http://x.org a&amp;b]',
   '-{a|b}-', '-{zh:x;zh-tw:y}-', '-{', '}-', '-{[[L|l]]}-', '-{{{x}}}-',
   '[[UTC+01:00|UTC+1]]', '[[a:b]]', '[[wikt:x|y]]', '[[:Category:C|c]]', '[[ file :F.png|y]]', '[[Category:C]]', '[[Talk:T#s|t]]',
+  '[[File:X.png|thumb|a [[b]] c]]', '[[Image:Y.jpg|14px|link=Z]]', '[[Category:C|sort]]', '[[File:]]', '[[Media:M.ogg|m]]', '[[File:a|b|c]]',
 ];
 
 /** Language-converter blocks (zh.wikipedia writes them in names): each case, and who reads it (the targeted parser, wikiparser-node for a table region, or for the chunk). */
@@ -199,6 +200,7 @@ const VALUE_PIECES = [
   'a', ' ', '|', '=', '-', '{', '}', '-{', '}-', '-{zh:x;zh-tw:y}-', '-{a|b}-', '-{k=v}-', '-{[[L|l]]}-', '-{{{flag|A}}}-', '-{ {{flag|A}} }-',
   '[[L]]', '[[L|l]]', '{{flagicon|GER}}', '{{nowrap|n}}', '\n', '<!-- c -->', "''", '&nbsp;', ']]', '}}', '[[', '{{',
   '[[UTC+01:00|UTC+1]]', '[[a:b]]', '[[:Category:C|c]]', '[[File:F.png|5px]]', '[[ category : X ]]', '21:00',
+  '[[File:X.png|thumb|a [[b]] c]]', '[[Image:Y.jpg|14px|link=Z]]', '[[File:]]', '[[Media:M.ogg|m]]', '[[File:Captain sports.svg|14px]]',
 ];
 
 describe('targeted parser, on generated templates with converter blocks', () => {

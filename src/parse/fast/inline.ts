@@ -27,8 +27,8 @@ export interface InlineConfig {
   htmlTags: ReadonlySet<string>;
   /** Matches the start of a free external link or magic link. */
   linkLike: RegExp;
-  /** Whether the text before a link target's first `:` names a namespace (`File`, `category`, `` for `[[:X]]`): such a link is the full parser's to read. */
-  namespacePrefix(prefix: string): boolean;
+  /** The namespace the text before a link target's first `:` names (`File` 6, `category` 14, `` 0 for `[[:X]]`), or undefined. */
+  namespaceOf(prefix: string): number | undefined;
   /** `Template:Nowrap` for `nowrap`; undefined when the name is not a plain template name. */
   templateTitle(name: string): string | undefined;
 }
@@ -92,6 +92,9 @@ function outsideCalls(src: InlineSource, start: number, end: number): string {
   }
   return out + masked.slice(at, end);
 }
+
+const FILE = 6;
+const CATEGORY = 14;
 
 /** What a range holds at the quote stage: its own text, and the output of each token inside it. */
 type Part = string | { token: string };
@@ -234,7 +237,10 @@ function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined):
   // A colon after anything but a namespace is part of a page name (`[[UTC+01:00|UTC+1]]`): the wiki has no interwiki prefixes.
   if (target.trim().length === 0 || /[%<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./#]|~~~|&[#a-z\d]+;/i.test(target)) return undefined;
   const colon = target.indexOf(':');
-  if (colon !== -1 && src.config.namespacePrefix(target.slice(0, colon))) return undefined;
+  const ns = colon === -1 ? undefined : src.config.namespaceOf(target.slice(0, colon));
+  // A file or category (its own prefix first, a name after it) has no plain text, and is no link to a page.
+  if ((ns === FILE || ns === CATEGORY) && target.slice(colon + 1).trim().length > 0) return '';
+  if (ns !== undefined) return undefined;
   if (src.masked.slice(link.start + 2, targetEnd) !== target) return undefined;
   let label: string;
   if (link.bar === -1) label = target;
