@@ -110,16 +110,18 @@ export function viewTemplate(node: Token, base: number, locator: Locator): Omit<
 }
 
 /**
- * The comment just before a node, across white space only. A comment on the line after a heading
- * is the end of the heading's trail in wikiparser-node's tree: it is looked for there too.
+ * The comment just before a node, across white space only. wikiparser-node's tree may hold that
+ * comment at the end of the previous node (a heading's trail, a free link's tail): it is looked for
+ * there too, as the text before the node reads.
  */
 function precedingComment(node: Token): string | undefined {
-  let prev: AstNodes | undefined = node.previousSibling;
-  while (prev !== undefined && prev.type === 'text' && String(prev).trim().length === 0) prev = prev.previousSibling;
-  if (prev?.type === 'heading') {
-    prev = prev.lastChild?.lastChild ?? undefined;
-    while (prev !== undefined && prev.type === 'text' && String(prev).trim().length === 0) prev = prev.previousSibling;
-  }
+  const skipBlank = (n: AstNodes | undefined): AstNodes | undefined => {
+    let at = n;
+    while (at !== undefined && at.type === 'text' && String(at).trim().length === 0) at = at.previousSibling;
+    return at;
+  };
+  let prev = skipBlank(node.previousSibling);
+  while (prev !== undefined && prev.type !== 'text' && prev.type !== 'comment' && prev.childNodes.length > 0 && String(prev).trimEnd().endsWith('-->')) prev = skipBlank(prev.lastChild);
   if (prev?.type === 'text') {
     const m = /<!--([\s\S]*?)-->\s*$/.exec(String(prev));
     return m?.[1]?.trim();

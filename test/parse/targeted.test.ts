@@ -201,6 +201,8 @@ const VALUE_PIECES = [
   '[[L]]', '[[L|l]]', '{{flagicon|GER}}', '{{nowrap|n}}', '\n', '<!-- c -->', "''", '&nbsp;', ']]', '}}', '[[', '{{',
   '[[UTC+01:00|UTC+1]]', '[[a:b]]', '[[:Category:C|c]]', '[[File:F.png|5px]]', '[[ category : X ]]', '21:00',
   '[[File:X.png|thumb|a [[b]] c]]', '[[Image:Y.jpg|14px|link=Z]]', '[[File:]]', '[[Media:M.ogg|m]]', '[[File:Captain sports.svg|14px]]',
+  'http://x.org/a', 'https://a.b/c?d=1,2;e=f', 'http://x.org/a_(b)', 'http://x.org.', 'ftp://x.org/?a=b!c', 'http://x.org/%2Fq-', '//x.org/a',
+  'https://x.org/a#b_c', 'http://x.org/a);', 'http://x', 'mailto:a@b.c', 'http://x.org/a&amp;b',
 ];
 
 describe('targeted parser, on generated templates with converter blocks', () => {

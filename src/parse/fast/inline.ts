@@ -48,6 +48,12 @@ export const KEEP_ARGUMENT: Readonly<Record<string, string>> = {
   'Template:Lang': '2',
 };
 
+/**
+ * One free external link and nothing else: a scheme, then characters that never end one, the last of
+ * them one MediaWiki never trims from its end (no `.`, `,`, `)`, `;`…), white space around it.
+ */
+const LONE_URL = /^\s*(?:https?|ftp):\/\/[A-Za-z0-9][A-Za-z0-9\-._~:/?#@!$()*+,;=%]*[A-Za-z0-9/=_-]\s*$/;
+
 /** Characters after which the simple scan has to look closer. */
 const SPECIAL = /[[\]{}<'\n\u0001\u0002_:&]/;
 /** Text that only wikiparser-node can read exactly. */
@@ -67,6 +73,8 @@ const HTML_TAG = /^(\/?)([a-z][^\s/>]*)((?:\s|\/(?!>))[^>]*?)?(\/?>)/i;
 export function inlineText(src: InlineSource, start: number, end: number): PlainText | undefined {
   const masked = src.masked.slice(start, end);
   if (!SPECIAL.test(masked) && !MAGIC_LINK.test(masked)) return { text: collapse(masked), links: [] };
+  // A value that is one bare URL (a match box's `report=`) is a free external link whole, which has no plain text.
+  if (LONE_URL.test(masked)) return { text: '', links: [] };
   // Line-start syntax inside a template's arguments (`\n|key=…`) is the template's own: only the text around calls counts.
   if ((HARD.test(masked) && HARD.test(outsideCalls(src, start, end))) || hasFreeLink(masked, src.config.linkLike)) return undefined;
   const links: Link[] = [];
@@ -233,9 +241,12 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
 function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined): string | undefined {
   const targetEnd = link.bar === -1 ? link.end - 2 : link.bar;
   const target = src.text.slice(link.start + 2, targetEnd);
-  // Namespaces, anchors alone, subpages, entities and markup in the target: wikiparser-node decides.
+  // Namespaces, anchors alone, subpages, entities, markup and URLs in the target: wikiparser-node decides.
   // A colon after anything but a namespace is part of a page name (`[[UTC+01:00|UTC+1]]`): the wiki has no interwiki prefixes.
   if (target.trim().length === 0 || /[%<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./#]|~~~|&[#a-z\d]+;/i.test(target)) return undefined;
+  const { at: scheme } = protocolsOf(src.config.linkLike);
+  scheme.lastIndex = 0;
+  if (scheme.test(target.trimStart())) return undefined;
   const colon = target.indexOf(':');
   const ns = colon === -1 ? undefined : src.config.namespaceOf(target.slice(0, colon));
   // A file or category (its own prefix first, a name after it) has no plain text, and is no link to a page.
