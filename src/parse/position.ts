@@ -9,6 +9,8 @@ import type { Point, Span } from '../types/index.js';
 export class LineIndex {
   readonly #starts: number[] = [0];
   readonly #length: number;
+  /** The line of the last look-up: records ask for nearby points in turn. */
+  #last = 0;
 
   /** @param text the whole input file */
   constructor(text: string) {
@@ -23,14 +25,18 @@ export class LineIndex {
    */
   point(offset: number): Point {
     const o = Math.max(0, Math.min(offset, this.#length));
+    const starts = this.#starts;
+    const last = this.#last;
+    if ((starts[last] ?? 0) <= o && (last + 1 >= starts.length || (starts[last + 1] ?? 0) > o)) return { line: last + 1, column: o - (starts[last] ?? 0) + 1, offset: o };
     let lo = 0;
-    let hi = this.#starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.#starts[mid] ?? 0) <= o) lo = mid;
+      if ((starts[mid] ?? 0) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - (this.#starts[lo] ?? 0) + 1, offset: o };
+    this.#last = lo;
+    return { line: lo + 1, column: o - (starts[lo] ?? 0) + 1, offset: o };
   }
 }
 
@@ -82,6 +88,9 @@ export class OffsetMap {
    */
   toFile(virtualOffset: number, isEnd = false): number {
     const pieces = this.#pieces;
+    // The file itself (an article read as wikitext): one piece from 0.
+    const only = pieces.length === 1 ? pieces[0] : undefined;
+    if (only !== undefined && only.virtualStart === 0 && only.fileStart === 0 && virtualOffset >= 0 && virtualOffset <= only.length) return virtualOffset;
     let lo = 0;
     let hi = pieces.length - 1;
     let found: Piece | undefined;
