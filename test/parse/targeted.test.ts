@@ -164,6 +164,7 @@ const CONVERTER_CASES: [string, string, 'targeted' | 'region' | 'full'][] = [
   ['a block never closed', '{{Football box|score=-{a}}', 'full'],
   [']] inside a block', '[[A|-{x]]}-', 'full'],
   ['a block closing right before the template', '{{Football box|a=-{x}-}}', 'targeted'],
+  ['a block in a template name', '{{Football box-{x}-|score=1}} {{-{y}-}} {{Football box|score=2}}', 'full'],
   ['blocks in table cells: || splits, | does not', '{|\n| -{x||y}- || -{p|q}- || style="-{a}-" | b || -{{x}} | c\n|+ -{p|q}-\n|}', 'targeted'],
 ];
 

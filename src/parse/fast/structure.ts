@@ -134,6 +134,8 @@ export function findStructure(masked: string): Structure {
     if (c === '-') {
       if (isConverter(masked, i)) {
         if (stack.length >= MAX_DEPTH) return fail('nesting deeper than the targeted parser follows');
+        // A block in a template's name makes a name wikiparser-node may not take: its call to read.
+        if (top?.kind === 'call' && top.call?.name.end === -1) return fail('`-{` in a template name');
         stack.push({ kind: 'converter', start: i, partStart: i + 2, eq: -1 });
         special.lastIndex = i + 2;
       }
