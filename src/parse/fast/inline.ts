@@ -54,6 +54,10 @@ export const KEEP_ARGUMENT: Readonly<Record<string, string>> = {
  */
 const LONE_URL = /^\s*(?:https?|ftp):\/\/[A-Za-z0-9][A-Za-z0-9\-._~:/?#@!$()*+,;=%]*[A-Za-z0-9/=_-]\s*$/;
 
+/** The namespaces of files and categories: their links have no plain text. */
+const FILE = 6;
+const CATEGORY = 14;
+
 /** Characters after which the simple scan has to look closer. */
 const SPECIAL = /[[\]{}<'\n\u0001\u0002_:&]/;
 /** Text that only wikiparser-node can read exactly. */
@@ -100,9 +104,6 @@ function outsideCalls(src: InlineSource, start: number, end: number): string {
   }
   return out + masked.slice(at, end);
 }
-
-const FILE = 6;
-const CATEGORY = 14;
 
 /** What a range holds at the quote stage: its own text, and the output of each token inside it. */
 type Part = string | { token: string };
