@@ -150,6 +150,7 @@ const PIECES = [
   '-{a|b}-', '-{zh:x;zh-tw:y}-', '-{', '}-', '-{[[L|l]]}-', '-{{{x}}}-',
   '[[UTC+01:00|UTC+1]]', '[[a:b]]', '[[wikt:x|y]]', '[[:Category:C|c]]', '[[ file :F.png|y]]', '[[Category:C]]', '[[Talk:T#s|t]]',
   '[[File:X.png|thumb|a [[b]] c]]', '[[Image:Y.jpg|14px|link=Z]]', '[[Category:C|sort]]', '[[File:]]', '[[Media:M.ogg|m]]', '[[File:a|b|c]]',
+  '[[#Note_*|***]]', '[[#]]', '<sup>[[#N|n]]</sup>',
 ];
 
 /** Language-converter blocks (zh.wikipedia writes them in names): each case, and who reads it (the targeted parser, wikiparser-node for a table region, or for the chunk). */
@@ -201,6 +202,7 @@ const VALUE_PIECES = [
   'a', ' ', '|', '=', '-', '{', '}', '-{', '}-', '-{zh:x;zh-tw:y}-', '-{a|b}-', '-{k=v}-', '-{[[L|l]]}-', '-{{{flag|A}}}-', '-{ {{flag|A}} }-',
   '[[L]]', '[[L|l]]', '{{flagicon|GER}}', '{{nowrap|n}}', '\n', '<!-- c -->', "''", '&nbsp;', ']]', '}}', '[[', '{{',
   '[[UTC+01:00|UTC+1]]', '[[a:b]]', '[[:Category:C|c]]', '[[File:F.png|5px]]', '[[ category : X ]]', '21:00',
+  '[[#Note_*|***]]', '[[#]]', '[[ #x]]', "<sup>[[#N|''a'']]</sup>", '[[#a:b|c]]', '[[#File:x]]',
   '[[File:X.png|thumb|a [[b]] c]]', '[[Image:Y.jpg|14px|link=Z]]', '[[File:]]', '[[Media:M.ogg|m]]', '[[File:Captain sports.svg|14px]]',
   'http://x.org/a', 'https://a.b/c?d=1,2;e=f', 'http://x.org/a_(b)', 'http://x.org.', 'ftp://x.org/?a=b!c', 'http://x.org/%2Fq-', '//x.org/a',
   'https://x.org/a#b_c', 'http://x.org/a);', 'http://x', 'mailto:a@b.c', 'http://x.org/a&amp;b',

@@ -242,13 +242,14 @@ function walk(src: InlineSource, start: number, end: number, links: Link[] | und
 function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined): string | undefined {
   const targetEnd = link.bar === -1 ? link.end - 2 : link.bar;
   const target = src.text.slice(link.start + 2, targetEnd);
-  // Namespaces, anchors alone, subpages, entities, markup and URLs in the target: wikiparser-node decides.
+  // Namespaces, subpages, entities, markup and URLs in the target: wikiparser-node decides.
   // A colon after anything but a namespace is part of a page name (`[[UTC+01:00|UTC+1]]`): the wiki has no interwiki prefixes.
-  if (target.trim().length === 0 || /[%<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./#]|~~~|&[#a-z\d]+;/i.test(target)) return undefined;
+  if (target.trim().length === 0 || /[%<>{}[\]\n\u0000-\u001f\u007f]|^\s*[./]|~~~|&[#a-z\d]+;/i.test(target)) return undefined;
+  const anchor = target.trimStart().startsWith('#');
   const { at: scheme } = protocolsOf(src.config.linkLike);
   scheme.lastIndex = 0;
   if (scheme.test(target.trimStart())) return undefined;
-  const colon = target.indexOf(':');
+  const colon = anchor ? -1 : target.indexOf(':');
   const ns = colon === -1 ? undefined : src.config.namespaceOf(target.slice(0, colon));
   // A file or category (its own prefix first, a name after it) has no plain text, and is no link to a page.
   if ((ns === FILE || ns === CATEGORY) && target.slice(colon + 1).trim().length > 0) return '';
@@ -261,6 +262,8 @@ function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined):
     if (inner === undefined) return undefined;
     label = finish(inner);
   }
+  // A link to a section of this page (`[[#Notes|a]]`) is its label, and no link to a page.
+  if (anchor) return label;
   // The page is what comes before the #fragment.
   links?.push({ target: normaliseLinkTarget(target.trim().split('#')[0] ?? ''), label: decodeEntities(label).trim() });
   return label;
