@@ -10,6 +10,7 @@ import { readDump } from '../../src/read/dump/pages.js';
 import { emptyCounts } from '../../src/read/dump/types.js';
 import { readWikitext } from '../../src/read/wikitext.js';
 import { propertySeed, ROOT } from '../helpers.js';
+import { caseAt, loadFuzzSamples } from '../fuzz/mutations.js';
 
 // The targeted parser (fast/) must give the views the full wikiparser-node parse gives, byte for
 // byte: templates, tables and diagnostics, on every article of the samples and dump fixtures, and on
@@ -223,4 +224,25 @@ describe('targeted parser, on generated templates with converter blocks', () => 
       { numRuns: 300, ...propertySeed() },
     );
   });
+});
+
+/** Pieces put into mutated samples: what the targeted parser reads itself since it learnt converter blocks and colon links. */
+const MUTATION_PIECES = ['-{zh:a|b}-', '-{', '}-', '[[UTC+01:00|UTC+1]]', '[[File:X.svg|14px]]', '[[#N|*]]', 'http://x.org/a', '-{[[L|l]]}-', '[[Category:C]]'];
+
+describe('targeted parser, on mutated samples', () => {
+  it('should give the same views as the full parse on samples changed by the fuzzer\'s mutations and a few pieces', () => {
+    const samples = loadFuzzSamples(ROOT).filter((s) => !s.name.endsWith('.surf'));
+    const seed = propertySeed().seed ?? Math.floor(Math.random() * 2 ** 31);
+    for (let i = 0; i < 60; i++) {
+      const { input } = caseAt(samples, seed, i);
+      let text = new TextDecoder().decode(input.bytes);
+      if (text.length > 120_000) continue;
+      for (let k = 0; k < 3; k++) {
+        const at = (i * 7919 + k * 104729) % (text.length + 1);
+        text = text.slice(0, at) + (MUTATION_PIECES[(i + k) % MUTATION_PIECES.length] ?? '') + text.slice(at);
+      }
+      const { full, targeted } = parseBoth(text);
+      expect(targeted, `case ${i} of seed ${seed} (${input.name})`).toBe(full);
+    }
+  }, 120_000);
 });

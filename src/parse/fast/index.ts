@@ -11,7 +11,7 @@ import type { Locator } from '../position.js';
 import type { ParamView, TemplateView } from '../query.js';
 import type { TableView } from '../tables.js';
 import { inlineText, type InlineConfig, type InlineSource } from './inline.js';
-import { BLANK, maskOpaque, type Masked, type Opaque } from './mask.js';
+import { BLANK, SOLID, maskOpaque, type Masked, type Opaque } from './mask.js';
 import { findStructure, type Call } from './structure.js';
 import { readTables, type TableSource } from './table.js';
 
@@ -130,7 +130,13 @@ export function readChunk(
     tableRegions.fallbacks.push(read.fallback);
     for (const t of full.tables(chunk.slice(s, e), start + s, locator)) tables.push(t);
   }
-  return { headings, templates, tables, callStarts: structure.calls.map((c) => start + c.start), tableRegions };
+  // Only calls wikiparser-node makes tokens: a `{{` whose name it does not take stays text, as in a full parse.
+  const isToken = (c: Call): boolean => {
+    const raw = masked.slice(c.name.start, c.name.end);
+    if (!raw.includes(SOLID) && full.callKind(raw.replaceAll(BLANK, '').trim()) !== undefined) return true;
+    return full.makesToken(chunk.slice(c.name.start, c.name.end));
+  };
+  return { headings, templates, tables, callStarts: structure.calls.filter(isToken).map((c) => start + c.start), tableRegions };
 }
 
 /** Root lines as [start, end) in the masked chunk. */

@@ -258,6 +258,9 @@ function linkText(src: InlineSource, link: LinkPair, links: Link[] | undefined):
   let label: string;
   if (link.bar === -1) label = target;
   else {
+    // A link inside the label makes the outer one text, or a linked image: wikiparser-node decides.
+    const nested = src.masked.indexOf('[[', link.bar + 1);
+    if (nested !== -1 && nested < link.end - 2) return undefined;
     const inner = walk(src, link.bar + 1, link.end - 2, undefined);
     if (inner === undefined) return undefined;
     label = finish(inner);
