@@ -42,6 +42,8 @@ export interface ParseStats {
   tableFallbacks?: Record<string, number>;
   /** Sections the targeted parser left to wikiparser-node, by reason. */
   irregular?: Record<string, number>;
+  /** Values and cell pieces the targeted parser handed to wikiparser-node one by one (its plain text). */
+  plainTexts?: number;
 }
 
 /** The parsed article: every template and #invoke in document order. */
@@ -114,8 +116,20 @@ export function parseSource(source: Source, context: StageContext, options: Pars
       });
     }
   };
+  // Counted only when asked (tests): the parses a value or cell piece costs.
+  const counted = options.stats;
+  const full: typeof FULL_PARSER =
+    counted === undefined
+      ? FULL_PARSER
+      : {
+          ...FULL_PARSER,
+          plainText: (t: string) => {
+            counted.plainTexts = (counted.plainTexts ?? 0) + 1;
+            return FULL_PARSER.plainText(t);
+          },
+        };
   const readTargeted = (start: number, end: number, mask: Masked): boolean => {
-    const read = readChunk(text, start, end, source.locator, wanted, FULL_PARSER, mask);
+    const read = readChunk(text, start, end, source.locator, wanted, full, mask);
     const stats = options.stats;
     if ('irregular' in read) {
       if (stats !== undefined) count((stats.irregular ??= {}), read.irregular);

@@ -82,6 +82,15 @@ export function tableOf(d: ReportDiagnostic, tables: readonly StandingsRecord[],
 }
 
 /**
+ * What makes two related places one: the same message at the same place.
+ * @param r a related place
+ * @returns its key
+ */
+export function relatedKey(r: RelatedPlace): string {
+  return `${r.message} ${r.span?.start.offset ?? ''}`;
+}
+
+/**
  * Collects the corrections and notes of a group once each: every `fix` candidate, every related
  * correction that a `fix` does not already say, and every related note.
  * @param findings the group's findings
@@ -102,7 +111,7 @@ export function explanationsOf(findings: readonly ReportDiagnostic[]): { correct
     for (const r of d.related ?? []) {
       const kind = relatedKind(r);
       if (kind === 'detail' || (kind === 'correction' && r.span !== undefined && fixed.has(r.span.start.offset))) continue;
-      const key = `${r.message} ${r.span?.start.offset ?? ''}`;
+      const key = relatedKey(r);
       if (seen.has(key)) continue;
       seen.add(key);
       if (kind === 'note') notes.push(r);

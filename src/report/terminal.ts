@@ -7,7 +7,7 @@
 import { CODES } from '../diagnostics/codes.js';
 import type { RelatedPlace, Severity, Span, StandingsRecord } from '../types/index.js';
 import { excerptAt, sliceOf } from './excerpt.js';
-import { countBySeverity, groupFindings, relatedKind, type Correction, type FindingGroup } from './findings.js';
+import { countBySeverity, groupFindings, relatedKey, relatedKind, type Correction, type FindingGroup } from './findings.js';
 import { atLeastSeverity, countOf, diagnosticsOf, type ReportDiagnostic, type ReportItem } from './types.js';
 
 /** Options of {@link renderTerminalReport}. */
@@ -89,14 +89,13 @@ function renderGroup(group: FindingGroup, textOf: (where: string | undefined) =>
   const out = [`${c.paint('bold', group.title)}${where}`];
   const folded = new Set<ReportDiagnostic>();
   // Each note (where else to look) once, under the first finding that points to it.
-  const noteKey = (r: RelatedPlace): string => `${r.message} ${r.span?.start.offset ?? ''}`;
-  const unseen = new Map(group.notes.map((n) => [noteKey(n), n]));
+  const unseen = new Map(group.notes.map((n) => [relatedKey(n), n]));
   const notesOf = (findings: readonly ReportDiagnostic[]): string[] =>
     findings.flatMap((d) =>
       (d.related ?? []).flatMap((r) => {
-        const note = unseen.get(noteKey(r));
+        const note = unseen.get(relatedKey(r));
         if (note === undefined) return [];
-        unseen.delete(noteKey(r));
+        unseen.delete(relatedKey(r));
         return [noteLine(note, c)];
       }),
     );

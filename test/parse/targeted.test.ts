@@ -170,6 +170,38 @@ const CONVERTER_CASES: [string, string, 'targeted' | 'region' | 'full'][] = [
   ['blocks in table cells: || splits, | does not', '{|\n| -{x||y}- || -{p|q}- || style="-{a}-" | b || -{{x}} | c\n|+ -{p|q}-\n|}', 'targeted'],
 ];
 
+/** Values and cells the scanner reads itself (no parse of the piece alone), with the same views as the full parse. */
+const SCANNED_CASES: [string, string][] = [
+  ['a converter block in a value', '{{Football box|team1=[[A|-{zh-cn:甲;zh-tw:乙}-]]|score=1–0}}'],
+  ['a link to a page whose name holds a colon', '{{Football box|time=21:00 [[Central European Time|CET]] ([[UTC+01:00|UTC+1]])}}'],
+  ["a file link (a captain's mark) in a cell", '{|\n| [[A|a]] [[File:Captain sports.svg|14px]] || [[Category:C]] b\n|}'],
+  ['a bare URL as a value', '{{Football box|report=http://www.fifa.com/worldcup/matches/round=249717/match=300061504/}}'],
+  ['a section link in a cell', '{|\n| Apps<sup>[[#Note_*|*]]</sup>\n|}'],
+  ['a template over several lines in a cell', '{|\n| {{Football kit\n |pattern_la = _x\n |body = FFFFFF\n}}\n|}'],
+];
+
+/** Calls and links wikiparser-node reads otherwise than a simple scan would: the views still agree. */
+const ODD_CASES: [string, string][] = [
+  ['a link inside a link\'s label', '{{Football box|team1=[[A|b [[C|d]] e]]}}\n{|\n| [[A|b [[C|d]] e]]\n|}'],
+  ['a wanted template whose name wikiparser-node does not take', '{{Infobox football leagu-->e season|name=x}}\n{{Football box|score=1–0}}'],
+];
+
+describe('targeted parser, pieces it reads itself', () => {
+  for (const [name, text] of SCANNED_CASES) {
+    it(`should read ${name} without parsing it alone, as the full parse does`, () => {
+      const { full, targeted, stats } = parseBoth(text);
+      expect(targeted).toBe(full);
+      expect([stats.full, stats.plainTexts ?? 0, stats.tableFallbacks]).toEqual([0, 0, undefined]);
+    });
+  }
+  for (const [name, text] of ODD_CASES) {
+    it(`should give the same views as the full parse on ${name}`, () => {
+      const { full, targeted } = parseBoth(text);
+      expect(targeted).toBe(full);
+    });
+  }
+});
+
 describe('targeted parser, language-converter blocks', () => {
   for (const [name, text, path] of CONVERTER_CASES) {
     it(`should give the same views as the full parse on ${name}`, () => {

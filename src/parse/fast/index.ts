@@ -11,9 +11,10 @@ import type { Locator } from '../position.js';
 import type { ParamView, TemplateView } from '../query.js';
 import type { TableView } from '../tables.js';
 import { inlineText, type InlineConfig, type InlineSource } from './inline.js';
-import { BLANK, SOLID, maskOpaque, type Masked, type Opaque } from './mask.js';
+import { BLANK, maskOpaque, type Masked, type Opaque } from './mask.js';
 import { findStructure, type Call } from './structure.js';
 import { readTables, type TableSource } from './table.js';
+import { makesCallToken } from './table-lines.js';
 
 /** What the targeted parser needs from the full parser, for the ranges it hands over. */
 export interface FullParser {
@@ -131,12 +132,8 @@ export function readChunk(
     for (const t of full.tables(chunk.slice(s, e), start + s, locator)) tables.push(t);
   }
   // Only calls wikiparser-node makes tokens: a `{{` whose name it does not take stays text, as in a full parse.
-  const isToken = (c: Call): boolean => {
-    const raw = masked.slice(c.name.start, c.name.end);
-    if (!raw.includes(SOLID) && full.callKind(raw.replaceAll(BLANK, '').trim()) !== undefined) return true;
-    return full.makesToken(chunk.slice(c.name.start, c.name.end));
-  };
-  return { headings, templates, tables, callStarts: structure.calls.filter(isToken).map((c) => start + c.start), tableRegions };
+  const closed = structure.calls.filter((c) => makesCallToken(full, { text: chunk, masked }, c));
+  return { headings, templates, tables, callStarts: closed.map((c) => start + c.start), tableRegions };
 }
 
 /** Root lines as [start, end) in the masked chunk. */

@@ -114,6 +114,20 @@ export function firstAt(items: readonly { start: number }[], at: number): number
 
 const MARKS = new Set(['!', '!!', '(!', '!)', '!-', '=']);
 
+/**
+ * Whether wikiparser-node's brace stage makes a call a token: a valid template title at once, any
+ * other name (a parser function, a variable, a name holding a tag) as its own parse of the name says.
+ * @param full the full parser
+ * @param src the chunk's text and masked text
+ * @param call the call
+ * @returns false when the call stays text
+ */
+export function makesCallToken(full: FullParser, src: Pick<InlineSource, 'text' | 'masked'>, call: Call): boolean {
+  const raw = src.masked.slice(call.name.start, call.name.end);
+  if (!raw.includes(SOLID) && typeof full.callKind(raw.replaceAll(BLANK, '').trim()) === 'object') return true;
+  return full.makesToken(src.text.slice(call.name.start, call.name.end));
+}
+
 /** The placeholder wikiparser-node's brace stage leaves for a call (`getSymbol`), when it is sure to leave one. */
 function callSymbol(src: TableSource, call: Call): string {
   const raw = src.inline.masked.slice(call.name.start, call.name.end);
@@ -123,8 +137,7 @@ function callSymbol(src: TableSource, call: Call): string {
   if (MARKS.has(lower)) throw new Fallback('table syntax written as a template ({{!}})', true);
   if (/^#vardefine:./.test(lower)) throw new Fallback('{{#vardefine:}} in a table');
   // A name wikiparser-node may not take for a template leaves `{{`, `|` and `}}` as text.
-  const kind = src.full.callKind(name);
-  if (typeof kind !== 'object' && !src.full.makesToken(src.inline.text.slice(call.name.start, call.name.end))) throw new Fallback('a call wikiparser-node leaves as text');
+  if (!makesCallToken(src.full, src.inline, call)) throw new Fallback('a call wikiparser-node leaves as text');
   return lower === 'server' || /^(?:filepath|(?:full|canonical)urle?):./.test(lower) ? URL_CALL : CALL;
 }
 
